@@ -1,0 +1,291 @@
+"""Configuration: discovery, presets, per-rule levels and options, validation.
+
+A config is ``.awesome-lint.yaml`` (or ``.yml``) found upward from each file, ``[tool.awesome-lint]`` in a
+``pyproject.toml`` found the same way, or a file named with ``--config``::
+
+    extends: paper-list            # or awesome, or auto (the default)
+    rules:
+      blank-lines: off
+      entry-order: {level: error, order: year-desc}
+    exclude: ["docs/**", "CHANGELOG.md"]
+
+Every mistake is reported as a ConfigError: one line naming the key, with the closest valid name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from . import data
+from .rules import all_rules
+from .suggest import did_you_mean
+
+CONFIG_NAMES = (".awesome-lint.yaml", ".awesome-lint.yml")
+LEVELS = ("off", "info", "warning", "error")
+PRESET_NAMES = ("auto", *data.PRESETS)
+
+# Top-level keys. The knowledge keys extend the shipped data in rules/*.yaml; their contents are
+# checked by the modules that read them.
+TOP_LEVEL_KEYS = {
+    "extends": "the preset to start from: auto, paper-list or awesome",
+    "rules": "per-rule levels and options",
+    "exclude": "glob patterns of files not to lint, relative to the config file",
+    "venues": "extra venues, as in rules/venues.yaml",
+    "labels": "extra link labels, as in rules/labels.yaml",
+    "hosts": "extra hosts, as in rules/hosts.yaml",
+    "conventions": "conventions to pin instead of inferring them from the list",
+    "links": "settings for --check-links",
+}
+
+
+class ConfigError(Exception):
+    """A bad config. The message is one line; the exit code is 2."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    level: str  # one of LEVELS
+    options: dict = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from, None for the built-in defaults
+    preset: str = "auto"
+    rules: dict[str, RuleSetting] = field(default_factory=dict)  # explicit settings, over the preset's
+    exclude: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)  # venues, labels, hosts, conventions, links
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def excludes(self, file: Path) -> bool:
+        """Whether ``file`` matches an ``exclude`` pattern (also for paths passed explicitly)."""
+        if not self.exclude:
+            return False
+        try:
+            relative = file.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = file.as_posix()
+        return any(_glob_regex(pattern).fullmatch(relative) for pattern in self.exclude)
+
+
+@cache
+def _glob_regex(pattern: str) -> re.Pattern:
+    """A glob as a regex: ``**`` spans folders, ``*`` and ``?`` do not; a pattern with no slash matches anywhere."""
+    pattern = pattern.strip().lstrip("./") if pattern.startswith("./") else pattern.strip()
+    if "/" not in pattern.rstrip("/"):
+        pattern = "**/" + pattern
+    parts, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        else:
+            parts.append(re.escape(pattern[i]))
+            i += 1
+    if pattern.endswith("/"):
+        parts.append(".*")
+    return re.compile("".join(parts))
+
+
+# ---------------------------------------------------------------------------------------------- parsing
+
+
+def parse_rule_setting(rule_id: str, value, where: str) -> RuleSetting:
+    """One entry of a ``rules:`` mapping: off, on, a level, or {level: …, option: value}."""
+    rules = all_rules()
+    if rule_id not in rules:
+        raise ConfigError(f"{where}: unknown rule {rule_id!r}{did_you_mean(rule_id, rules)}")
+    rule = rules[rule_id]
+    if value is True or value == "on":
+        return RuleSetting(rule.severity)
+    if value is False or value is None:
+        return RuleSetting("off")
+    if isinstance(value, str):
+        if value not in LEVELS:
+            raise ConfigError(
+                f"{where}: rule {rule_id!r} has level {value!r}; use one of off, on, {', '.join(LEVELS[1:])}"
+            )
+        return RuleSetting(value)
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: rule {rule_id!r} must be off, on, a level or a mapping, not {value!r}")
+    options = dict(value)
+    level = options.pop("level", rule.severity)
+    if level == "on":
+        level = rule.severity
+    if level not in LEVELS:
+        raise ConfigError(f"{where}: rule {rule_id!r} has level {level!r}; use one of {', '.join(LEVELS)}")
+    for name, option in options.items():
+        if name not in rule.options:
+            valid = ["level", *rule.options]
+            raise ConfigError(f"{where}: rule {rule_id!r} has no option {name!r}{did_you_mean(name, valid)}")
+        _check_option_type(rule_id, name, option, rule.options[name], where)
+    return RuleSetting(level, options)
+
+
+def _check_option_type(rule_id: str, name: str, value, default, where: str) -> None:
+    if default is None or isinstance(value, type(default)):
+        return
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        return
+    if isinstance(default, list | tuple) and isinstance(value, list | tuple):
+        return
+    raise ConfigError(f"{where}: option {name!r} of rule {rule_id!r} must be a {type(default).__name__}, not {value!r}")
+
+
+def from_mapping(raw, path: Path | None) -> Config:
+    """Build and validate a Config from a parsed YAML or TOML mapping."""
+    where = str(path) if path else "config"
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: the config must be a mapping of keys to values")
+    for key in raw:
+        if key not in TOP_LEVEL_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(str(key), TOP_LEVEL_KEYS)}")
+    preset = raw.get("extends", "auto")
+    if preset not in PRESET_NAMES:
+        raise ConfigError(f"{where}: unknown preset {preset!r} in extends{did_you_mean(str(preset), PRESET_NAMES)}")
+    rules_raw = raw.get("rules") or {}
+    if not isinstance(rules_raw, dict):
+        raise ConfigError(f"{where}: 'rules' must be a mapping of rule ids to settings")
+    rules = {str(rule_id): parse_rule_setting(str(rule_id), value, where) for rule_id, value in rules_raw.items()}
+    exclude = raw.get("exclude") or []
+    if isinstance(exclude, str):
+        exclude = [exclude]
+    if not isinstance(exclude, list) or not all(isinstance(item, str) for item in exclude):
+        raise ConfigError(f"{where}: 'exclude' must be a list of glob patterns")
+    extra = {key: raw[key] for key in raw if key not in ("extends", "rules", "exclude")}
+    for key, value in extra.items():
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: {key!r} must be a mapping")
+    _validate_knowledge(extra, where)
+    return Config(path=path, preset=preset, rules=rules, exclude=tuple(exclude), extra=extra)
+
+
+def _validate_knowledge(extra: dict, where: str) -> None:
+    """The contents of ``venues:``, ``labels:``, ``hosts:`` and ``conventions:``, checked by their owners."""
+    from . import conventions, knowledge
+
+    try:
+        knowledge.validate(extra)
+        if "conventions" in extra:
+            conventions.validate_pins(extra["conventions"])
+        if "links" in extra:
+            from .links import settings as link_settings
+
+            link_settings.parse(extra["links"])
+    except ValueError as err:
+        raise ConfigError(f"{where}: {err}") from None
+
+
+def load_file(path: Path) -> Config:
+    """Read one config file: YAML (``yaml.safe_load``), or the ``[tool.awesome-lint]`` table of a pyproject.toml."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(f"{path}: cannot read config: {getattr(err, 'strerror', None) or err}") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            raw = tomllib.loads(text).get("tool", {}).get("awesome-lint", {})
+        except tomllib.TOMLDecodeError as err:
+            raise ConfigError(f"{path}: invalid TOML: {err}") from None
+    else:
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            problem = getattr(err, "problem", None) or "syntax error"
+            raise ConfigError(f"{path}: invalid YAML{at}: {problem}") from None
+    return from_mapping(raw, path)
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "[tool.awesome-lint" in pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+@cache
+def _discover_in(folder: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
+    if folder.parent != folder:
+        return _discover_in(folder.parent)
+    return None
+
+
+def discover(file: Path) -> Config:
+    """The config that applies to ``file``: the nearest one upward from its folder, or the defaults."""
+    found = _discover_in(file.resolve().parent)
+    return _load_cached(found) if found else Config()
+
+
+@cache
+def _load_cached(path: Path) -> Config:
+    return load_file(path)
+
+
+# ---------------------------------------------------------------------------------------------- resolving
+
+
+def resolve_rules(
+    config: Config,
+    preset: str,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> dict[str, RuleSetting]:
+    """The enabled rules and their settings: the preset, then the config, then --select and --ignore."""
+    rules = all_rules()
+    settings: dict[str, RuleSetting] = {}
+    for rule_id, value in data.preset(preset).items():
+        settings[rule_id] = parse_rule_setting(rule_id, value, f"preset {preset}")
+    for rule_id, setting in config.rules.items():
+        base = settings.get(rule_id)
+        options = {**(base.options if base else {}), **setting.options}
+        settings[rule_id] = RuleSetting(setting.level, options)
+    if select:
+        settings = {
+            rule_id: settings.get(rule_id) if rule_id in settings else RuleSetting(rules[rule_id].severity)
+            for rule_id in select
+        }
+        settings = {
+            rule_id: s if s.level != "off" else RuleSetting(rules[rule_id].severity, s.options)
+            for rule_id, s in settings.items()
+        }
+    for rule_id in ignore:
+        settings.pop(rule_id, None)
+    return {rule_id: s for rule_id, s in settings.items() if s.level != "off"}
+
+
+def check_rule_ids(ids: tuple[str, ...], flag: str) -> None:
+    """Reject unknown ids given to --select, --ignore or --explain."""
+    rules = all_rules()
+    for rule_id in ids:
+        if rule_id not in rules:
+            raise ConfigError(f"{flag}: unknown rule {rule_id!r}{did_you_mean(rule_id, rules)}")

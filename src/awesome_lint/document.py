@@ -1,0 +1,105 @@
+"""The parsed document every rule receives: text, lines, blocks and entries, all positioned.
+
+A document is parsed once per lint pass; rules share it and never re-parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from . import blocks as blocks_module
+from .source import Source
+
+_LINE_BREAK = re.compile(r"\r\n|\n|\r")
+
+
+class Document:
+    def __init__(self, source: Source):
+        self.source = source
+        self.path = source.path
+        self.text = source.text
+        self.lines: list[str] = []  # without line endings
+        self.line_starts: list[int] = []
+        self.line_ends: list[int] = []  # offset of each line's end, before its line ending
+        self._split_lines()
+        self.blocks = blocks_module.scan(self.text, self.lines, self.line_starts)
+
+    def _split_lines(self) -> None:
+        pos = 0
+        for match in _LINE_BREAK.finditer(self.text):
+            self.line_starts.append(pos)
+            self.line_ends.append(match.start())
+            self.lines.append(self.text[pos : match.start()])
+            pos = match.end()
+        if pos < len(self.text) or not self.text:
+            self.line_starts.append(pos)
+            self.line_ends.append(len(self.text))
+            self.lines.append(self.text[pos:])
+
+    # Shortcuts to the block structure.
+    @property
+    def headings(self) -> list[blocks_module.Heading]:
+        return self.blocks.headings
+
+    @property
+    def items(self) -> list[blocks_module.ListItem]:
+        return self.blocks.items
+
+    @property
+    def rows(self) -> list[blocks_module.TableRow]:
+        return self.blocks.rows
+
+    @property
+    def comments(self) -> list[blocks_module.Comment]:
+        return self.blocks.comments
+
+    @cached_property
+    def definitions(self) -> dict[str, blocks_module.Definition]:
+        """Reference definitions by normalised label (the first definition wins, as in CommonMark)."""
+        found: dict[str, blocks_module.Definition] = {}
+        for definition in self.blocks.definitions:
+            found.setdefault(normalize_label(definition.label), definition)
+        return found
+
+    @cached_property
+    def entries(self):
+        from .entries import extract
+
+        return extract(self)
+
+    @property
+    def eol(self) -> str:
+        return self.source.eol
+
+    @property
+    def ends_with_newline(self) -> bool:
+        return self.text.endswith(("\n", "\r"))
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset; columns count characters."""
+        line = self.line_of(offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        """The offset of a 1-based line and column."""
+        return self.line_starts[line - 1] + column - 1
+
+    def section_of(self, line: int) -> int | None:
+        """Index of the nearest heading at or above ``line``, or None."""
+        index = bisect.bisect_right(self._heading_lines, line) - 1
+        return index if index >= 0 else None
+
+    @cached_property
+    def _heading_lines(self) -> list[int]:
+        return [heading.line for heading in self.headings]
+
+
+def normalize_label(label: str) -> str:
+    """CommonMark's label matching: case-folded, inner white space collapsed."""
+    return " ".join(label.split()).casefold()

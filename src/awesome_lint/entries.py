@@ -1,0 +1,1013 @@
+"""Entries: the papers or projects a list is made of, with their fields and spans.
+
+An entry is a top-level item of a section's list, or a table row that holds links.
+
+Which items are entries
+    A top-level item (depth 0) that is not in a block quote, not empty, not a task-list item
+    (``- [ ] todo``) and not a table-of-contents line (its only links point into the page and it has no
+    other words). One extension: a *group item*, a short item without links of its own whose children
+    carry links (``- **CVPR**`` or ``- <span id=..>**Year 2024**</span>`` with the papers nested below),
+    is a heading in list form, so its children are the entries instead (recursively). The children of an
+    entry are never entries.
+
+Which rows are entries
+    A body row (not the header) with at least one link that does not point into the page. The header
+    names which cell holds the title (Title, Paper, Name ...), the venue (Venue, Conf, Conference/Journal,
+    Pub ...), the year (Year, Date) and the description (Description, Summary).
+
+The fields (every span is exact, in offsets of ``Document.text``)
+    ``links``
+        scan_links over the entry's own text (an item's first paragraph; a row cell by cell).
+    ``separators``
+        the text between consecutive top-level links (an image inside a link's label is not top-level).
+    ``title``
+        the bold text that opens the entry (``**Title**``, ``(CVPR 2024) **Title**``), else the label of a
+        link that opens it (``[Title](url) - ...``, also after a short ``NAME - `` prefix), else the text
+        that opens it, up to the venue tag, the first link or a spaced dash. Emphasis markers are outside
+        the span; so is the punctuation that closes the title (``Title. [CVPR 2019]``), which is given as
+        ``title_end`` (a field added to the contract) so a rule can still see and fix it.
+    ``venue``
+        the first venue tag outside the title and outside links, in one of these forms:
+
+        - bracketed: ``[CVPR 2019]``, ``(CVPR 2019)``, ``[CVPR'19]``, ``(arXiv preprint 2022)``,
+          ``(IEEE Transactions on X-2022)``, ``[Journal of Computer and Communications2017]`` (the year
+          glued to the name: name "Journal of Computer and Communications", year "2017"), mismatched
+          ``(CVPR 2019]``, and a bare year ``(2014)`` (name ""). Up to three words after the year are
+          qualifiers that stay in the tag's text but in neither its name nor its year:
+          ``[ICCV 2019 Oral]`` is ICCV, 2019. The name must start with a capital or a digit, or be a
+          known venue (``rules/venues.yaml``), so ``(since 2015)`` is not a tag;
+        - emphasised: ``**CVPR 2024**``, ``*ICCV 2023*``, ``*ECCV* 2018`` (open and close are "");
+        - plain, after the title only: ``CVPR 2018``, ``NeurIPS2022``, ``CVPR'24``, ``ACM MM 2020``.
+          The name must be a known venue or look like one (an acronym such as ``ESWC`` or ``NeurIPS``),
+          and the tag must stand as a field of its own: at the start of the text between links, or after
+          ``,`` ``.`` ``;`` ``:`` ``|`` ``-`` ``*`` or ``(``, and followed by the end, white space or
+          punctuation. So a number in a title is never a year, and "won the PyCon 2019 prize" is no tag;
+        - in a table's venue cell: the cell's text (``CVPR``, ``ArXiv 2026``, ``CVPR(2021)``); there the
+          tag may have no year.
+    ``year``
+        the tag's year as a full year (``'19`` is 2019, ``'98`` is 1998: the latest year not after next
+        year), else a table's Year or Date cell (``2024`` or ``2024-12-13``); else None.
+    ``description``
+        the prose after the title's dash (``[name](url) - Description.``) or after a colon that closes a
+        bold title (``**DFDC**: The ... dataset.``), without the links that trail it; None when nothing
+        but a venue tag and links follow. In a table, the Description cell, or the text after the title
+        in the title cell (``1) Title  This paper ...``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from .inline import Link, scan_links
+
+
+@dataclass(slots=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class VenueTag:
+    """A venue/year tag such as ``[CVPR 2019]``, ``(NeurIPS 2022)``, ``*CVPR* 2024`` or ``CVPR'24``."""
+
+    text: str  # the whole tag as written, brackets included
+    start: int
+    end: int
+    name: str  # "CVPR" ("" when the tag is a bare year)
+    name_start: int
+    name_end: int
+    year: str  # the year as written, "2019" or "19" ("" when absent)
+    year_start: int
+    year_end: int
+    open: str = ""  # the opening bracket, "[" "(" or ""
+    close: str = ""
+
+
+@dataclass(slots=True)
+class Entry:
+    kind: str  # "item" or "row"
+    index: int  # index into Document.items or Document.rows
+    line: int
+    end_line: int
+    start: int  # offsets of the entry's own text (an item's first paragraph, or the whole row)
+    end: int
+    section: int | None  # index into Document.headings of the nearest heading above, None before any
+    title: Span | None = None
+    venue: VenueTag | None = None
+    year: int | None = None  # the full year, from the venue tag or elsewhere in the entry
+    links: list[Link] = field(default_factory=list)
+    description: Span | None = None
+    separators: list[Span] = field(default_factory=list)  # the text between consecutive links
+    title_end: Span | None = None  # the "." "," ":" or ";" that closes the title, outside the title span
+
+
+# ---------------------------------------------------------------------------------------------- patterns
+
+_YEAR4 = r"(?:19[5-9]\d|20\d\d)"
+# The inside of a bracketed or emphasised tag: an optional name, a separator, a year, up to three
+# qualifier words. The name starts with a letter or with digits glued to letters (3DV).
+_TAG_BODY = re.compile(
+    r"(?P<name>(?:\d+[^\W\d_]|[^\W\d_])[^\[\]()\n]{0,100}?)??"
+    r"(?P<sep>[ \t]*['’]|[ \t]*[-–,:][ \t]*|[ \t]+|)"
+    r"(?P<year>" + _YEAR4 + r"|(?<=['’])\d\d)"
+    r"(?P<extra>(?:[ \t]*[,:&/+-]?[ \t]+[^\W\d_][\w-]*){0,3})[ \t]*"
+)
+_BRACKET_TAG = re.compile(r"[\[(]([^\[\]()\n]{1,160})[\])]")
+_EMPH_TAG = re.compile(r"(?<![*_\w])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]{1,160}?)(?<=[^\s*_])\1(?![*_])")
+_EMPH_NAME_YEAR = re.compile(
+    r"(?<![*_\w])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n\d]{1,100}?)(?<=[^\s*_])\1[ \t]*(" + _YEAR4 + r")(?![\d\w])"
+)
+_YEARISH = re.compile(r"(?:19[5-9]|20\d)\d|['’]\d\d")
+_PLAIN_YEAR = re.compile(r"(?:(?<!\d)(" + _YEAR4 + r")|['’](\d\d))(?![\w])")
+_NAME_WORD = re.compile(r"[A-Za-z0-9][\w&.+/-]*$")
+_ACRONYM = re.compile(r"(?:\d?[A-Z][A-Za-z0-9&+/-]*)$")
+_PLAIN_BEFORE = frozenset(",.;:|-–—*(_[")
+_PLAIN_AFTER = frozenset(" \t\r\n.,;:|)]*_")
+_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+_LEAD_NOISE = re.compile(r"\[[^\[\]\n]*\]|\([^()\n]*\)|<[^<>\n]*>")
+_HTML_TAG = re.compile(r"<[^<>\n]*>")
+_WORD = re.compile(r"[^\W_]+")
+_NUMBERED = re.compile(r"\d{1,4}[).][ \t]+")
+_DESC_LEAD = re.compile(r"(?:[ \t]*(?:[-–—:.,]|<br\s*/?>))*[ \t]*", re.IGNORECASE)
+_CELL_BREAK = re.compile(r"[ \t]{2,}|<br\s*/?>", re.IGNORECASE)
+_NAME_PAREN_YEAR = re.compile(r"(?P<name>[^\W\d_][^()\n]{0,80}?)[ \t]*\((?P<year>" + _YEAR4 + r")\)[ \t]*")
+_DATE_YEAR = re.compile(r"(" + _YEAR4 + r")(?!\d)")
+_EMPHASIS = ("***", "**", "__", "*", "_")
+_TITLE_PUNCT = ".,:;"
+
+_TITLE_HEADERS = ("title", "paper", "papers", "paper title", "name", "project", "method", "model", "dataset")
+_VENUE_HEADERS = ("venue", "conf", "journal", "pub", "booktitle", "proceedings")
+_YEAR_HEADERS = ("year", "date", "time")
+_DESCRIPTION_HEADERS = ("description", "summary", "abstract", "notes", "tl;dr", "tldr")
+
+_GROUP_MAX_WORDS = 6
+
+# First words that make "NAME YEAR" a date or a note rather than a venue: (Dec 2014), (Spring 2011),
+# **Year 2024**, (Updated 2019).
+_NOT_VENUE = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+        "year",
+        "years",
+        "since",
+        "until",
+        "updated",
+        "update",
+        "released",
+        "release",
+        "version",
+        "edition",
+        "published",
+        "copyright",
+        "circa",
+        "from",
+        "before",
+        "after",
+        "last",
+        "first",
+        "season",
+        "week",
+        "month",
+        "day",
+        "today",
+    ]
+)
+
+
+@cache
+def _known_venues() -> frozenset[str]:
+    """Every venue name, alias and full name from rules/venues.yaml, case-folded."""
+    names: set[str] = set()
+    try:
+        from . import data
+
+        venues = data.load("venues").get("venues") or {}
+    except Exception:  # the data file is optional here: without it, acronyms still count
+        venues = {}
+    for key, raw in venues.items():
+        names.add(_fold(str(key)))
+        if isinstance(raw, dict):
+            for alias in raw.get("aliases") or ():
+                names.add(_fold(str(alias)))
+            if raw.get("full"):
+                names.add(_fold(str(raw["full"])))
+    names.discard("")
+    return frozenset(names)
+
+
+@cache
+def _qualifiers() -> frozenset[str]:
+    """Words after a venue name that qualify the paper (Oral, Workshop ...), case-folded."""
+    try:
+        from . import data
+
+        words = data.load("venues").get("qualifiers") or ()
+    except Exception:
+        words = ()
+    return frozenset(_fold(str(word)) for word in words) | {"workshop", "workshops", "oral", "spotlight"}
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def full_year(year: str) -> int | None:
+    """A year as written in a tag as a full year: "2019" is 2019; "19" is 2019 and "98" is 1998."""
+    if len(year) == 4 and year.isdigit():
+        return int(year)
+    if len(year) == 2 and year.isdigit():
+        next_year = datetime.date.today().year + 1
+        value = 2000 + int(year)
+        return value if value <= next_year else value - 100
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- extract
+
+
+def extract(doc) -> list[Entry]:
+    """The entries of a document, in order."""
+    return _Extractor(doc).run()
+
+
+class _Extractor:
+    def __init__(self, doc):
+        self.doc = doc
+        self.text: str = doc.text
+        self.definitions = doc.definitions
+        self.known = _known_venues()
+        self.qualifiers = _qualifiers()
+
+    def run(self) -> list[Entry]:
+        found: list[Entry] = []
+        self._items(found)
+        self._rows(found)
+        found.sort(key=lambda entry: entry.start)
+        return found
+
+    # ------------------------------------------------------------------ items
+
+    def _items(self, found: list[Entry]) -> None:
+        items = self.doc.items
+        children: list[list[int]] = [[] for _ in items]
+        for index, item in enumerate(items):
+            parent = item.parent
+            if parent is not None and 0 <= parent < len(items) and parent != index:
+                children[parent].append(index)
+        links_cache: dict[int, list[Link]] = {}
+
+        def links_of(index: int) -> list[Link]:
+            links = links_cache.get(index)
+            if links is None:
+                item = items[index]
+                links = scan_links(self.text, item.content_start, item.text_end, self.definitions)
+                links_cache[index] = links
+            return links
+
+        linked_below: dict[int, bool] = {}
+
+        def has_links_below(index: int) -> bool:
+            """Whether an item or any item nested in it holds a link out of the page."""
+            known = linked_below.get(index)
+            if known is None:
+                known = any(not _is_anchor(link) for link in links_of(index))
+                if not known:
+                    stack = list(children[index])
+                    while stack and not known:
+                        kid = stack.pop()
+                        known = any(not _is_anchor(link) for link in links_of(kid))
+                        stack.extend(children[kid])
+                linked_below[index] = known
+            return known
+
+        pending = [index for index, item in enumerate(items) if item.depth == 0]
+        seen: set[int] = set()
+        while pending:
+            index = pending.pop()
+            if index in seen:
+                continue
+            seen.add(index)
+            item = items[index]
+            if item.in_quote or item.checkbox is not None:
+                continue
+            start, end = item.content_start, item.text_end
+            if end <= start or not self.text[start:end].strip():
+                continue
+            links = links_of(index)
+            if links and all(_is_anchor(link) for link in links) and not self._words_outside(start, end, links):
+                continue  # a table of contents line
+            if children[index] and self._is_group(start, end, links, children[index], has_links_below):
+                pending.extend(children[index])
+                continue
+            found.append(self._item_entry(index, item, links))
+
+    def _words_outside(self, start: int, end: int, links: list[Link]) -> bool:
+        text = self.text
+        pos = start
+        for link in _top_level(links):
+            if _WORD.search(_HTML_TAG.sub("", text[pos : link.start])):
+                return True
+            pos = max(pos, link.end)
+        return bool(_WORD.search(_HTML_TAG.sub("", text[pos:end])))
+
+    def _is_group(self, start, end, links, kids, has_links_below) -> bool:
+        """A short item without links of its own whose children carry links: a heading in list form."""
+        if any(not _is_anchor(link) for link in links):
+            return False
+        words = _WORD.findall(_HTML_TAG.sub(" ", self.text[start:end]))
+        if len(words) > _GROUP_MAX_WORDS:
+            return False
+        return any(has_links_below(kid) for kid in kids)
+
+    def _item_entry(self, index: int, item, links: list[Link]) -> Entry:
+        doc = self.doc
+        start, end = item.content_start, item.text_end
+        entry = Entry(
+            kind="item",
+            index=index,
+            line=item.line,
+            end_line=doc.line_of(max(start, end - 1)) if end > start else item.line,
+            start=start,
+            end=end,
+            section=doc.section_of(item.line),
+            links=links,
+        )
+        top = _top_level(links)
+        entry.separators = self._separators(top)
+        self._fields(entry, start, end, top)
+        return entry
+
+    # ------------------------------------------------------------------ fields of an item
+
+    def _fields(self, entry: Entry, start: int, end: int, top: list[Link]) -> None:
+        text = self.text
+        gaps = _gaps(start, end, top)
+        first_link = top[0].start if top else end
+        title: tuple[int, int] | None = None
+        title_outer: tuple[int, int] | None = None  # the title with its emphasis markers or link
+
+        lead = _skip_noise(text, start, first_link)
+        # 1. a bold title that opens the entry, after tags, notes and emoji.
+        bold = self._opening_bold(start, first_link)
+        if bold is not None:
+            title, title_outer = bold
+        # 2. a link that opens the entry (or follows a short "NAME - " prefix).
+        elif top and self._opens_with_link(start, top[0]):
+            link = top[0]
+            inner = _unwrap(text, link.label_start, link.label_end)
+            if inner is not None and not link.image and _WORD.search(text[inner[0] : inner[1]]):
+                title, title_outer = inner, (link.start, link.end)
+
+        yearish = _YEARISH.search(text, start, end) is not None  # no year, no tag: skip the searches
+        tag = self._strong_tag(gaps, title_outer, yearish)
+        if title is None:
+            # 3. the text that opens the entry, up to the tag, the first link or a spaced dash.
+            t_start, t_end = lead, first_link
+            if tag is not None and tag.start < first_link:
+                if not text[lead : tag.start].strip() or _only_noise(text, lead, tag.start):
+                    t_start = _skip_noise(text, tag.end, first_link)
+                else:
+                    t_end = tag.start
+            dash = _DASH.search(text, t_start, t_end)
+            if dash is not None:
+                t_end = dash.start()
+            line_end = _first_line_end(text, t_start, t_end)
+            if line_end is not None and text[t_start:line_end].strip():
+                t_end = line_end
+            inner = _unwrap(text, t_start, t_end)
+            if inner is not None and _WORD.search(text[inner[0] : inner[1]]):
+                title = inner
+                title_outer = (t_start, _rstrip(text, t_start, t_end))
+        if title is not None:
+            title, mark = _split_title_end(text, title, title_outer)
+            if title is not None:
+                entry.title = Span(text[title[0] : title[1]], title[0], title[1])
+            entry.title_end = mark
+        after_title = entry.title_end.end if entry.title_end else title_outer[1] if title_outer else start
+        if tag is None and yearish:
+            tag = self._plain_tag(gaps, after_title)
+        if tag is not None:
+            entry.venue = tag
+            entry.year = full_year(tag.year)
+        entry.description = self._description(entry, start, end, top, gaps, after_title, title_outer)
+
+    def _opening_bold(self, start: int, limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """``**Title**`` at the start of the entry, possibly after tags, notes and emoji."""
+        text = self.text
+        pos = text.find("**", start, limit)
+        if pos < 0:
+            pos = text.find("__", start, limit)
+            if pos < 0:
+                return None
+        marker = text[pos : pos + 2]
+        if not _only_noise(text, start, pos):
+            return None
+        three = text.startswith(marker[0] * 3, pos)
+        width = 3 if three else 2
+        close = text.find(marker[0] * width, pos + width, limit)
+        if close < 0:
+            return None
+        inner_start, inner_end = pos + width, close
+        content = text[inner_start:inner_end]
+        if not content.strip() or len(content) > 500:
+            return None
+        if _TAG_BODY.fullmatch(content.strip()):
+            return None  # **CVPR 2024** is a tag, not a title
+        outer = (pos, close + width)
+        rest_start = _skip_spaces(text, outer[1], limit)
+        if content.rstrip().endswith(":") and rest_start < limit and text[rest_start].isalnum():
+            # ***Name:*** Title of the paper [[Paper]](...): the bold part names the method.
+            t_end = limit
+            dash = _DASH.search(text, rest_start, limit)
+            if dash is not None:
+                t_end = dash.start()
+            inner = _unwrap(text, rest_start, t_end)
+            if inner is None:
+                return None
+            return inner, (rest_start, _rstrip(text, rest_start, t_end))
+        inner = _unwrap(text, inner_start, inner_end)
+        if inner is None:
+            return None
+        return inner, outer
+
+    def _opens_with_link(self, start: int, link: Link) -> bool:
+        text = self.text
+        if _only_noise(text, start, link.start, allow_tags=False):
+            return True
+        # "ACGAN - [Title](url)": a short name and a dash before the link.
+        prefix = text[start : link.start]
+        stripped = prefix.rstrip()
+        if not stripped.endswith(("-", "–", "—", ":")):
+            return False
+        return len(stripped[:-1].split()) <= 2 and prefix != stripped
+
+    # ------------------------------------------------------------------ venue tags
+
+    def _strong_tag(self, gaps, title_outer, yearish: bool = True) -> VenueTag | None:
+        """The first bracketed or emphasised tag outside links and the title."""
+        text = self.text
+        if not yearish:  # only a yearless bracketed tag is possible: [arXiv]
+            for g_start, g_end in gaps:
+                for a, b in _minus(g_start, g_end, title_outer):
+                    if text.find("[", a, b) < 0 and text.find("(", a, b) < 0:
+                        continue
+                    for m in _BRACKET_TAG.finditer(text, a, b):
+                        tag = self._bracket_tag(m)
+                        if tag is not None:
+                            return tag
+            return None
+        for g_start, g_end in gaps:
+            for a, b in _minus(g_start, g_end, title_outer):
+                best: VenueTag | None = None
+                for m in _BRACKET_TAG.finditer(text, a, b):
+                    best = self._bracket_tag(m)
+                    if best is not None:
+                        break
+                limit = best.start if best is not None else b
+                for pattern in (_EMPH_NAME_YEAR, _EMPH_TAG):
+                    for m in pattern.finditer(text, a, limit):
+                        tag = self._emphasis_tag(m, pattern is _EMPH_NAME_YEAR)
+                        if tag is not None:
+                            best, limit = tag, tag.start
+                            break
+                if best is not None:
+                    return best
+        return None
+
+    def _bracket_tag(self, m: re.Match) -> VenueTag | None:
+        text = self.text
+        c_start, c_end = m.span(1)
+        if text[m.start()] == "[" and text.startswith("(", m.end()):
+            return None  # [label](broken destination): a link that failed, not a tag
+        if text[m.start() - 1 : m.start()] == "[" and text.startswith("]", m.end()):
+            return None  # [[arXiv]]: the label style of a link
+        tag = self._body(c_start, c_end, m.start(), m.end())
+        if tag is None:
+            inner = _unwrap(text, c_start, c_end)
+            if inner is None or _fold(text[inner[0] : inner[1]]) not in self.known:
+                return None
+            n_start, n_end = inner
+            tag = VenueTag(
+                text[m.start() : m.end()], m.start(), m.end(), text[n_start:n_end], n_start, n_end, "", n_end, n_end
+            )
+        tag.open, tag.close = text[m.start()], text[m.end() - 1]
+        return tag
+
+    def _emphasis_tag(self, m: re.Match, split: bool) -> VenueTag | None:
+        text = self.text
+        if split:  # *ECCV* 2018
+            n_start, n_end = m.span(2)
+            name = text[n_start:n_end]
+            if not self._name_ok(name, strict=True):
+                return None
+            y_start, y_end = m.span(3)
+            return VenueTag(
+                text[m.start() : m.end()], m.start(), m.end(), name, n_start, n_end, text[y_start:y_end], y_start, y_end
+            )
+        return self._body(m.start(2), m.end(2), m.start(), m.end(), need_name=True)
+
+    def _body(self, c_start: int, c_end: int, t_start: int, t_end: int, need_name=False) -> VenueTag | None:
+        """A tag whose inside is text[c_start:c_end] (a name and a year), the whole tag t_start..t_end."""
+        text = self.text
+        while c_start < c_end and text[c_start] in " \t":
+            c_start += 1
+        while c_end > c_start and text[c_end - 1] in " \t":
+            c_end -= 1
+        m = _TAG_BODY.fullmatch(text, c_start, c_end)
+        if m is None:
+            return None
+        y_start, y_end = m.span("year")
+        if m.group("name") is not None:
+            n_start, n_end = m.span("name")
+            name = text[n_start:n_end]
+            if not self._name_ok(name, strict=False):
+                return None
+        elif need_name:
+            return None
+        else:
+            n_start = n_end = y_start
+            name = ""
+        return VenueTag(text[t_start:t_end], t_start, t_end, name, n_start, n_end, text[y_start:y_end], y_start, y_end)
+
+    def _name_ok(self, name: str, strict: bool) -> bool:
+        """Whether ``name`` can be a venue: known, or capitalised (strict: known or an acronym)."""
+        name = name.strip()
+        if not name or len(name) > 100 or len(name.split()) > 10:
+            return False
+        folded = _fold(name)
+        if folded.split()[0].rstrip(".,") in _NOT_VENUE:
+            return False
+        if folded in self.known or folded.split()[0] in self.known:
+            return True
+        if strict:
+            words = name.split()
+            return len(words) <= 6 and words[0][0].isupper()
+        return name[0].isupper() or name[0].isdigit()
+
+    def _plain_tag(self, gaps, after: int) -> VenueTag | None:
+        """``CVPR 2018``, ``NeurIPS2022`` or ``CVPR'24`` standing as a field of its own after the title."""
+        text = self.text
+        for g_start, g_end in gaps:
+            a = max(g_start, after)
+            if a >= g_end:
+                continue
+            for m in _PLAIN_YEAR.finditer(text, a, g_end):
+                if m.group(1) is not None:
+                    y_start, y_end = m.span(1)
+                else:
+                    y_start, y_end = m.span(2)
+                if y_end < g_end and text[y_end] not in _PLAIN_AFTER:
+                    continue
+                tag = self._plain_name(a, m.start(), y_start, y_end, m.end())
+                if tag is None and m.group(1) is not None:
+                    tag = self._plain_year(a, g_end, y_start, y_end, after)
+                if tag is not None:
+                    return tag
+        return None
+
+    def _plain_year(self, a: int, b: int, y_start: int, y_end: int, after: int) -> VenueTag | None:
+        """A bare year as a field of its own: ``, Mildenhall et al., 2020 |`` or ``**Title.** 2018.``."""
+        text = self.text
+        p = y_start
+        while p > a and text[p - 1] in " \t":
+            p -= 1
+        right_after_title = not text[after:p].strip("*_ \t")
+        if not right_after_title and (p == a or text[p - 1] not in ",|;"):
+            return None
+        q = y_end
+        while q < b and text[q] in " \t":
+            q += 1
+        if q < b and text[q] not in ",|;.)\r\n":
+            return None
+        return VenueTag(text[y_start:y_end], y_start, y_end, "", y_start, y_start, text[y_start:y_end], y_start, y_end)
+
+    def _plain_name(self, a: int, m_start: int, y_start: int, y_end: int, m_end: int) -> VenueTag | None:
+        text = self.text
+        pos = m_start
+        while pos > a and text[pos - 1] in " \t":
+            pos -= 1
+        if pos > a and text[pos - 1] == "-" and y_start == m_start:
+            pos -= 1
+            while pos > a and text[pos - 1] in " \t":
+                pos -= 1
+        name_end = pos
+        # Up to four words before the year: the longest run that is a known venue, else one acronym.
+        words: list[tuple[int, int]] = []
+        p = name_end
+        while len(words) < 4 and p > a:
+            m = _NAME_WORD.search(text, a, p)
+            if m is None:
+                break
+            words.append((m.start(), m.end()))
+            p = m.start()
+            if p > a and text[p - 1] not in " \t":
+                break
+            while p > a and text[p - 1] in " \t":
+                p -= 1
+        if not words:
+            return None
+        glued = name_end == y_start  # NeurIPS2022: only a known venue may be glued to its year
+        first = 0
+        if len(words) > 1 and _fold(text[words[0][0] : words[0][1]]) in self.qualifiers:
+            first = 1  # ICLR Workshop 2018: the venue is before the qualifier, the name spans both
+        core_end = words[first][1]
+        for count in range(len(words), first, -1):
+            n_start = words[count - 1][0]
+            core = text[n_start:core_end]
+            acceptable = _fold(core) in self.known
+            if not acceptable and not glued and count - first <= 2:
+                acceptable = all(_is_acronym(text[w_start:w_end]) for w_start, w_end in words[first:count])
+            if not acceptable:
+                continue
+            q = n_start
+            while q > a and text[q - 1] in " \t":
+                q -= 1
+            if q > a and text[q - 1] not in _PLAIN_BEFORE and text[q - 1] not in "\r\n":
+                continue
+            return VenueTag(
+                text[n_start:m_end],
+                n_start,
+                m_end,
+                text[n_start:name_end],
+                n_start,
+                name_end,
+                text[y_start:y_end],
+                y_start,
+                y_end,
+            )
+        return None
+
+    # ------------------------------------------------------------------ description and separators
+
+    def _description(self, entry, start, end, top, gaps, after_title, title_outer) -> Span | None:
+        text = self.text
+        if title_outer is None:
+            return None
+        d_start = None
+        for g_start, g_end in gaps:
+            if g_end <= after_title:
+                continue
+            a = max(g_start, after_title)
+            if entry.title_end is not None and entry.title_end.text == ":" and a == entry.title_end.end:
+                d_start = a
+                break
+            dash = _DASH.search(text, a, g_end)
+            if dash is None and text[a:g_end].strip() in ("-", "–", "—"):
+                dash_end = g_end
+            elif dash is not None and not text[a : dash.start()].strip(" \t[]()|,"):
+                dash_end = dash.end()
+            else:
+                if text[a:g_end].strip(" \t[]()|,"):
+                    return None
+                continue
+            d_start = dash_end
+            break
+        if d_start is None:
+            return None
+        d_end = end
+        # Leave out the links that trail the description (labels, badges), and what lies between them.
+        for link in reversed(top):
+            if link.start < d_start:
+                break
+            between = text[link.end : d_end]
+            if between.strip(" \t\r\n[]()|,.;:-–—"):
+                break
+            if not link.image and "![" not in link.label and _continues_prose(text, d_start, link.start):
+                break  # "inspired by [blessed-contrib](...)." is part of the sentence
+            d_end = link.start
+        d_start = _skip_spaces(text, d_start, d_end)
+        d_end = _rstrip(text, d_start, d_end)
+        while d_end > d_start and text[d_end - 1] in "[(|,":
+            d_end = _rstrip(text, d_start, d_end - 1)
+        if d_end <= d_start:
+            return None
+        rest = text[d_start:d_end]
+        tag = entry.venue
+        if tag is not None and d_start <= tag.start and tag.end <= d_end:
+            rest = text[d_start : tag.start] + text[tag.end : d_end]
+        if not _WORD.search(_HTML_TAG.sub("", rest)):
+            return None
+        return Span(text[d_start:d_end], d_start, d_end)
+
+    def _separators(self, top: list[Link]) -> list[Span]:
+        text = self.text
+        return [Span(text[a.end : b.start], a.end, b.start) for a, b in zip(top, top[1:], strict=False)]
+
+    # ------------------------------------------------------------------ tables
+
+    def _rows(self, found: list[Entry]) -> None:
+        rows = self.doc.rows
+        if not rows:
+            return
+        text = self.text
+        headers: dict[int, list[str]] = {}
+        for row in rows:
+            if row.header and row.table not in headers:
+                headers[row.table] = [_header_name(text[a:b]) for a, b in row.cells]
+        columns: dict[int, tuple] = {}
+        for index, row in enumerate(rows):
+            if row.header:
+                continue
+            links: list[Link] = []
+            cell_links: list[list[Link]] = []
+            for a, b in row.cells:
+                found_links = scan_links(text, a, b, self.definitions) if a < b else []
+                cell_links.append(found_links)
+                links.extend(found_links)
+            if not any(not _is_anchor(link) for link in links):
+                continue
+            if row.table not in columns:
+                columns[row.table] = _columns(headers.get(row.table, []))
+            entry = Entry(
+                kind="row",
+                index=index,
+                line=row.line,
+                end_line=row.line,
+                start=row.start,
+                end=row.end,
+                section=self.doc.section_of(row.line),
+                links=links,
+            )
+            entry.separators = self._separators(_top_level(links))
+            self._row_fields(entry, row, cell_links, columns[row.table])
+            found.append(entry)
+
+    def _row_fields(self, entry: Entry, row, cell_links: list[list[Link]], columns: tuple) -> None:
+        text = self.text
+        title_col, venue_col, year_col, desc_col = columns
+        cells = row.cells
+        if title_col is None or title_col >= len(cells):
+            # No named title column: the first cell that holds a link, if the row opens with one.
+            title_col = next((i for i, links in enumerate(cell_links) if links), None)
+        if title_col is not None and title_col < len(cells):
+            a, b = cells[title_col]
+            top = [link for link in _top_level(cell_links[title_col]) if not link.image]
+            title = None
+            if top and _WORD.search(text[top[0].label_start : top[0].label_end]):
+                title = _unwrap(text, top[0].label_start, top[0].label_end)
+            elif a < b and not top:
+                title = self._text_cell_title(entry, a, b, desc_col is None)
+            if title is not None and _WORD.search(text[title[0] : title[1]]):
+                entry.title = Span(text[title[0] : title[1]], title[0], title[1])
+        if venue_col is not None and venue_col < len(cells):
+            entry.venue = self._cell_tag(*cells[venue_col])
+            if entry.venue is not None:
+                entry.year = full_year(entry.venue.year)
+        if entry.year is None and year_col is not None and year_col < len(cells):
+            a, b = cells[year_col]
+            m = _DATE_YEAR.match(text, _skip_spaces(text, a, b), b)
+            if m is not None:
+                entry.year = int(m.group(1))
+        if desc_col is not None and desc_col < len(cells):
+            a, b = cells[desc_col]
+            if a < b and _WORD.search(text[a:b]):
+                entry.description = Span(text[a:b], a, b)
+
+    def _text_cell_title(self, entry: Entry, a: int, b: int, want_description: bool) -> tuple[int, int] | None:
+        """The title in a cell without links: ``1) Title  This paper ...`` or ``9) **Title** - a dataset``."""
+        text = self.text
+        t_start = a
+        numbered = _NUMBERED.match(text, a, b)
+        if numbered is not None:
+            t_start = numbered.end()
+        bold = self._opening_bold(t_start, b)
+        if bold is not None:
+            title, outer = bold
+            rest = outer[1]
+        else:
+            t_end = b
+            brk = _CELL_BREAK.search(text, t_start, b)
+            dash = _DASH.search(text, t_start, brk.start() if brk is not None else b)
+            if dash is not None:
+                t_end, rest = dash.start(), dash.start()
+            elif brk is not None:
+                t_end, rest = brk.start(), brk.end()
+            else:
+                rest = b
+            title = _unwrap(text, t_start, t_end)
+            outer = (t_start, t_end)
+        if title is None:
+            return None
+        title, mark = _split_title_end(text, title, outer)
+        entry.title_end = mark
+        if want_description and rest < b:
+            m = _DESC_LEAD.match(text, rest, b)
+            d_start = m.end() if m is not None else rest
+            d_end = _rstrip(text, d_start, b)
+            if d_end > d_start and _WORD.search(text[d_start:d_end]):
+                entry.description = Span(text[d_start:d_end], d_start, d_end)
+        return title
+
+    def _cell_tag(self, a: int, b: int) -> VenueTag | None:
+        """The venue cell of a table row: ``CVPR``, ``ArXiv 2026``, ``CVPR(2021)``, ``[CVPR 2019]``."""
+        text = self.text
+        inner = _unwrap(text, a, b)
+        if inner is None:
+            return None
+        a, b = inner
+        m = _BRACKET_TAG.fullmatch(text, a, b)
+        if m is not None:
+            return self._bracket_tag(m)
+        tag = self._body(a, b, a, b)
+        if tag is not None:
+            return tag
+        m = _NAME_PAREN_YEAR.fullmatch(text, a, b)
+        if m is not None:
+            n_start, n_end = m.span("name")
+            y_start, y_end = m.span("year")
+            return VenueTag(text[a:b], a, b, text[n_start:n_end], n_start, n_end, text[y_start:y_end], y_start, y_end)
+        name = text[a:b]
+        if _WORD.search(name) and "](" not in name and len(name) <= 80 and name[0].isalpha():
+            if name.casefold() in ("n/a", "na", "none", "tbd", "todo"):
+                return None
+            return VenueTag(name, a, b, name, a, b, "", b, b)
+        return None
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _is_anchor(link: Link) -> bool:
+    """A link into the page itself: ``#intro`` or ``./#intro``."""
+    return link.url.startswith(("#", "./#"))
+
+
+def _continues_prose(text: str, start: int, pos: int) -> bool:
+    """Whether the text before ``pos`` runs into it as prose (a word or a comma, not a number or a bracket)."""
+    while pos > start and text[pos - 1] in " \t\r\n":
+        pos -= 1
+    return pos > start and (text[pos - 1].isalpha() or text[pos - 1] == ",")
+
+
+def _is_acronym(word: str) -> bool:
+    """CVPR, NeurIPS, T-PAMI, 3DV, ACMMM: a short word with at least two capitals."""
+    if not word or len(word) > 12 or not _ACRONYM.match(word):
+        return False
+    return sum(1 for c in word if c.isupper()) >= 2
+
+
+def _top_level(links: list[Link]) -> list[Link]:
+    """The links not inside another link's label (an image in a badge link is inside)."""
+    top: list[Link] = []
+    outer_end = -1
+    for link in links:
+        if link.start < outer_end:
+            continue
+        top.append(link)
+        outer_end = link.end
+    return top
+
+
+def _gaps(start: int, end: int, top: list[Link]) -> list[tuple[int, int]]:
+    gaps = []
+    pos = start
+    for link in top:
+        if link.start > pos:
+            gaps.append((pos, link.start))
+        pos = max(pos, link.end)
+    if pos < end:
+        gaps.append((pos, end))
+    return gaps
+
+
+def _minus(a: int, b: int, hole: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """The range a..b without the range ``hole``."""
+    if hole is None or hole[1] <= a or hole[0] >= b:
+        return [(a, b)]
+    parts = []
+    if hole[0] > a:
+        parts.append((a, hole[0]))
+    if hole[1] < b:
+        parts.append((hole[1], b))
+    return parts
+
+
+def _skip_spaces(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+def _is_noise_char(c: str) -> bool:
+    """White space, and the emoji, symbols and marks that decorate the start of an entry (⭐, ⚠️, 🔥)."""
+    if c in " \t\r\n":
+        return True
+    return c > "\x7f" and unicodedata.category(c)[0] in "SMCZ"
+
+
+def _skip_noise(text: str, pos: int, limit: int) -> int:
+    while pos < limit and _is_noise_char(text[pos]):
+        pos += 1
+    return pos
+
+
+def _only_noise(text: str, start: int, end: int, allow_tags: bool = True) -> bool:
+    """Whether text[start:end] holds no words: only emoji, symbols and (if allowed) bracketed notes."""
+    if start >= end:
+        return True
+    chunk = text[start:end]
+    chunk = _LEAD_NOISE.sub("", chunk) if allow_tags else _HTML_TAG.sub("", chunk)
+    return not any(c.isalnum() for c in chunk)
+
+
+def _first_line_end(text: str, start: int, end: int) -> int | None:
+    for newline in ("\n", "\r"):
+        pos = text.find(newline, start, end)
+        if pos >= 0:
+            return pos
+    return None
+
+
+def _unwrap(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The range without surrounding white space and matching emphasis markers (``**Title**``)."""
+    start = _skip_spaces(text, start, end)
+    end = _rstrip(text, start, end)
+    changed = True
+    while changed and end > start:
+        changed = False
+        for marker in _EMPHASIS:
+            width = len(marker)
+            if end - start > 2 * width and text.startswith(marker, start) and text.startswith(marker, end - width):
+                start, end = start + width, end - width
+                start = _skip_spaces(text, start, end)
+                end = _rstrip(text, start, end)
+                changed = True
+                break
+    if end <= start:
+        return None
+    return start, end
+
+
+def _split_title_end(text, title, outer) -> tuple[tuple[int, int] | None, Span | None]:
+    """Move the punctuation that closes a title out of it: inside (``**Title.**``) or just after."""
+    t_start, t_end = title
+    c = text[t_end - 1]
+    if c in _TITLE_PUNCT and not (c == "." and text[t_end - 2 : t_end - 1] == "."):
+        end = _rstrip(text, t_start, t_end - 1)
+        if end > t_start:
+            return (t_start, end), Span(c, t_end - 1, t_end)
+        return None, Span(c, t_end - 1, t_end)
+    after = outer[1] if outer is not None else t_end
+    if after < len(text) and text[after] in _TITLE_PUNCT:
+        return title, Span(text[after], after, after + 1)
+    return title, None
+
+
+def _header_name(cell: str) -> str:
+    cell = _HTML_TAG.sub("", cell)
+    return " ".join(cell.replace("*", " ").replace("_", " ").split()).casefold()
+
+
+def _columns(names: list[str]) -> tuple:
+    """(title, venue, year, description) column indexes from a table's header names."""
+
+    def first(test) -> int | None:
+        return next((i for i, name in enumerate(names) if name and test(name)), None)
+
+    title = first(lambda n: n in _TITLE_HEADERS or "title" in n.split())
+    venue = first(lambda n: any(word in n for word in _VENUE_HEADERS))
+    year = first(lambda n: any(n == word or n.startswith(word + " ") for word in _YEAR_HEADERS))
+    description = first(lambda n: any(n == word or n.startswith(word) for word in _DESCRIPTION_HEADERS))
+    if title is not None and title in (venue, year, description):
+        title = None
+    return title, venue, year, description

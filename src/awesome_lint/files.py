@@ -1,0 +1,63 @@
+"""Reading inputs and writing fixed files atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+from .source import MAX_BYTES, InputError, Source, decode
+
+STDIN = "-"
+
+
+def read(path: str) -> Source:
+    """Read and decode a file (or stdin for ``-``), or raise InputError with one clear line."""
+    if path == STDIN:
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        return decode(data, "<stdin>")
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"{path}: no such file")
+    if file.is_dir():
+        raise InputError(f"{path}: is a directory (name the list's Markdown file, e.g. {file / 'README.md'})")
+    try:
+        if file.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path}: file is {file.stat().st_size // (1024 * 1024)} MB, over the 32 MB limit")
+        data = file.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    return decode(data, path)
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once: a temporary file in the same folder, then os.replace.
+
+    The file's mode bits are kept, and a symlink keeps pointing at the (rewritten) target. On any error the
+    original is untouched and InputError is raised.
+    """
+    target = Path(os.path.realpath(path))  # a symlinked list: write its target, keep the link
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = None
+    if mode is not None and not mode & stat.S_IWUSR:
+        raise InputError(f"{path}: the file is read-only; it was not changed")
+    temp_name = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        os.replace(temp_name, target)
+        temp_name = None
+    except OSError as err:
+        raise InputError(f"{path}: cannot write: {err.strerror or err}; the file was not changed") from None
+    finally:
+        if temp_name and os.path.exists(temp_name):
+            os.unlink(temp_name)

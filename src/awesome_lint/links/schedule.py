@@ -1,0 +1,125 @@
+"""Which request goes next: a global limit, a per-host limit, a gap between requests to one host, backoff.
+
+Workers ask :meth:`Scheduler.take` for a task; it hands out the first waiting task whose host has a free
+slot and whose gap has passed, taking hosts in turn so one busy host never holds up the others. A task
+that must wait (a retry's backoff) is put back with a time before which it is not handed out, and after a
+429 the whole host waits (``release(..., pause=...)``). No worker ever sleeps while holding a slot.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from typing import Any
+
+
+class Scheduler:
+    def __init__(self, limit_of: Callable[[str], int], gap_of: Callable[[str], float], deadline: float):
+        self._limit_of = limit_of  # host -> requests allowed in flight at once
+        self._gap_of = gap_of  # host -> seconds between the starts of two requests
+        self.deadline = deadline  # time.monotonic() after which nothing more is handed out
+        self._cond = threading.Condition()
+        self._queues: dict[str, deque] = {}  # host -> tasks ready to go
+        self._later: list[tuple[float, int, str, Any]] = []  # heap of (not before, seq, host, task)
+        self._sequence = itertools.count()
+        self._in_flight: dict[str, int] = {}
+        self._next_start: dict[str, float] = {}  # host -> earliest start of its next request
+        self._open = 0  # tasks added and not finished
+        self._turn = 0  # where the round over hosts starts next time
+        self.stopped = False
+        self.max_in_flight: dict[str, int] = {}  # host -> the most requests it had in flight at once
+
+    def add(self, host: str, task) -> None:
+        with self._cond:
+            self._open += 1
+            self._queues.setdefault(host, deque()).append(task)
+            self._cond.notify()
+
+    def put_back(self, host: str, task, delay: float = 0.0) -> None:
+        """Queue a task again (a retry or a redirect's next hop), not before ``delay`` seconds from now."""
+        with self._cond:
+            if delay > 0:
+                heapq.heappush(self._later, (time.monotonic() + delay, next(self._sequence), host, task))
+            else:
+                self._queues.setdefault(host, deque()).append(task)
+            self._cond.notify_all()
+
+    def finish(self) -> None:
+        """A task is done for good."""
+        with self._cond:
+            self._open -= 1
+            self._cond.notify_all()
+
+    def release(self, host: str, pause: float = 0.0) -> None:
+        """A request to ``host`` ended; with ``pause``, the whole host waits that long (after a 429)."""
+        with self._cond:
+            self._in_flight[host] -= 1
+            if pause > 0:
+                self._next_start[host] = max(self._next_start.get(host, 0.0), time.monotonic() + pause)
+            self._cond.notify_all()
+
+    def stop(self) -> None:
+        with self._cond:
+            self.stopped = True
+            self._cond.notify_all()
+
+    def take(self) -> tuple[str, Any] | None:
+        """The next (host, task) to run, waiting as needed; None when all is done or the deadline passed."""
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                if now >= self.deadline:
+                    self.stopped = True
+                    self._cond.notify_all()
+                if self.stopped or self._open <= 0:
+                    return None
+                self._promote(now)
+                picked, wake = self._pick(now)
+                if picked is not None:
+                    return picked
+                if self._later:
+                    wake = min(wake, self._later[0][0])
+                self._cond.wait(max(0.0, min(wake, self.deadline) - now) + 0.001)
+
+    def wait_done(self) -> bool:
+        """Block until every task finished (True) or the deadline passed (False)."""
+        with self._cond:
+            while self._open > 0 and not self.stopped:
+                remaining = self.deadline - time.monotonic()
+                if remaining <= 0:
+                    self.stopped = True
+                    self._cond.notify_all()
+                    break
+                self._cond.wait(remaining)
+            return self._open <= 0
+
+    def _promote(self, now: float) -> None:
+        while self._later and self._later[0][0] <= now:
+            _, _, host, task = heapq.heappop(self._later)
+            self._queues.setdefault(host, deque()).append(task)
+
+    def _pick(self, now: float) -> tuple[tuple[str, Any] | None, float]:
+        hosts = [host for host, queue in self._queues.items() if queue]
+        wake = float("inf")
+        if not hosts:
+            return None, wake
+        self._turn = (self._turn + 1) % len(hosts)
+        for host in hosts[self._turn :] + hosts[: self._turn]:
+            in_flight = self._in_flight.get(host, 0)
+            if in_flight >= self._limit_of(host):
+                continue
+            ready_at = self._next_start.get(host, 0.0)
+            if ready_at > now:
+                wake = min(wake, ready_at)
+                continue
+            self._in_flight[host] = in_flight + 1
+            self.max_in_flight[host] = max(self.max_in_flight.get(host, 0), in_flight + 1)
+            # Count the gap from when this request was due, not from when a thread woke up to send it,
+            # so wake-up delays do not pile up over a host's many requests (up to 10 ms is absorbed).
+            self._next_start[host] = max(ready_at, now - 0.01) + self._gap_of(host)
+            return (host, self._queues[host].popleft()), wake
+        return None, wake

@@ -1,0 +1,118 @@
+"""Running the enabled rules over one parsed document."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import suppress
+from .config import Config, RuleSetting
+from .diagnostics import Diagnostic, Finding
+from .document import Document
+from .rules import all_rules
+
+
+@dataclass
+class Context:
+    """What a rule receives: the document, its own options, and what every rule shares (computed once)."""
+
+    doc: Document
+    config: Config
+    preset: str
+    options: dict = field(default_factory=dict)
+    shared: dict = field(default_factory=dict)  # per-pass cache, shared by all rules of one document
+
+    def for_rule(self, options: dict) -> Context:
+        return Context(self.doc, self.config, self.preset, options, self.shared)
+
+    @cached_property
+    def conventions(self):
+        """The list's conventions, inferred once per document and shared by all rules."""
+        if "conventions" not in self.shared:
+            from .conventions import infer
+
+            self.shared["conventions"] = infer(self.doc, self.config)
+        return self.shared["conventions"]
+
+
+def detect_preset(doc: Document) -> str:
+    """``auto``: paper-list when at least a third of the entries look like papers, awesome otherwise."""
+    return explain_preset(doc)[0]
+
+
+def explain_preset(doc: Document) -> tuple[str, str]:
+    """The preset ``auto`` picks, and why (shown by ``--verbose``).
+
+    An entry looks like a paper when it has a venue tag, a year, or an arXiv link.
+    """
+    entries = doc.entries
+    if not entries:
+        return "awesome", "no list entries found"
+    papers = sum(1 for entry in entries if entry.venue is not None or entry.year is not None or _has_arxiv(entry))
+    share = f"{papers} of {len(entries)} entries have a venue tag, a year or an arXiv link"
+    if papers * 3 >= len(entries):
+        return "paper-list", f"{share} (a third or more)"
+    return "awesome", f"{share} (fewer than a third)"
+
+
+def _has_arxiv(entry) -> bool:
+    return any("arxiv.org/" in link.url for link in entry.links)
+
+
+def lint_document(
+    doc: Document,
+    config: Config,
+    preset: str,
+    settings: dict[str, RuleSetting],
+    shared: dict | None = None,
+) -> list[Diagnostic]:
+    """All diagnostics of the enabled rules, suppression comments applied, in document order.
+
+    ``shared`` seeds the context's shared dict (the CLI puts the link check's report there).
+    """
+    rules = all_rules()
+    base = Context(doc, config, preset, shared=dict(shared or {}))
+    suppressed = suppress.collect(doc)
+    found: list[Diagnostic] = []
+    for rule_id, setting in settings.items():
+        rule = rules[rule_id]
+        ctx = base.for_rule({**rule.options, **setting.options})
+        try:
+            diagnostics = list(rule.check(ctx))
+        except Exception as err:  # a bug in one rule must not hide every other finding
+            if os.environ.get("AWESOME_LINT_DEBUG"):
+                raise
+            found.append(Diagnostic(0, 0, f"internal error in rule {rule_id}: {err!r}", rule="internal-error"))
+            continue
+        for diagnostic in diagnostics:
+            diagnostic.rule = rule_id
+            diagnostic.severity = setting.level
+            if not suppressed.covers(rule_id, doc.line_of(diagnostic.start)):
+                found.append(diagnostic)
+    found.sort(key=lambda d: (d.start, d.end, d.rule))
+    return found
+
+
+def to_finding(doc: Document, diagnostic: Diagnostic) -> Finding:
+    """Position a diagnostic (and its fix's edits) in lines and columns."""
+    line, column = doc.position(diagnostic.start)
+    end_line, end_column = doc.position(diagnostic.end)
+    edits = ()
+    if diagnostic.fix:
+        edits = tuple(
+            (*doc.position(edit.start), *doc.position(edit.end), edit.content) for edit in diagnostic.fix.edits
+        )
+    return Finding(
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=diagnostic.rule,
+        severity=diagnostic.severity,
+        message=diagnostic.message,
+        fix=diagnostic.fix,
+        fix_positions=edits,
+        data=diagnostic.data,
+    )

@@ -1,0 +1,107 @@
+"""The misspelling dictionary the ``typo`` rule checks words against.
+
+Its core is codespell's dictionary (``codespell_lib/data/dictionary.txt`` in the ``codespell`` package, a
+dependency), one ``misspelling->correction`` a line, with several comma-separated candidates when the right
+one depends on the sentence. ``rules/typos.yaml`` adds misspellings seen in paper lists (``papres``) and
+removes words that are right in them. As in codespell, the data says whether a fix is safe: exactly one
+candidate, and no reason given for leaving it alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from . import data
+
+CODESPELL_SOURCE = "codespell's dictionary"
+LIST_SOURCE = "rules/typos.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    candidates: tuple[str, ...]
+    source: str  # where the entry comes from, for messages
+    reason: str = ""  # codespell's reason for not fixing automatically, when it gives one
+
+    @property
+    def safe(self) -> bool:
+        return len(self.candidates) == 1 and not self.reason
+
+
+def parse_line(line: str, source: str = CODESPELL_SOURCE) -> tuple[str, Correction] | None:
+    """One dictionary line, ``teh->the`` or ``abd->and, bad,``; None for a line that is not an entry."""
+    word, arrow, rhs = line.strip().partition("->")
+    if not arrow or not word or not rhs.strip():
+        return None
+    if "," not in rhs:
+        return word.casefold(), Correction((rhs.strip(),), source)
+    parts = [part.strip() for part in rhs.split(",")]
+    reason = ""
+    if parts[-1] and len(parts) > 1 and not rhs.rstrip().endswith(","):
+        reason = parts.pop()  # codespell: text after the last comma is why the fix is not automatic
+    candidates = tuple(part for part in parts if part)
+    return (word.casefold(), Correction(candidates, source, reason)) if candidates else None
+
+
+def _codespell_entries() -> dict[str, str]:
+    """codespell's dictionary as {misspelling: the text after the arrow}; parsed further only on a hit."""
+    try:
+        text = (resources.files("codespell_lib") / "data" / "dictionary.txt").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # codespell missing: the list's own words only
+        return {}
+    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+
+
+class Dictionary:
+    """Misspellings by case-folded word: codespell's, then rules/typos.yaml's and a config's on top."""
+
+    def __init__(self, raw: dict[str, str], extra: dict[str, Correction], ignore: set[str]):
+        self._raw = raw
+        self._extra = extra
+        self._ignore = ignore
+
+    def get(self, word: str) -> Correction | None:
+        key = word.casefold()
+        if key in self._ignore:
+            return None
+        if key in self._extra:
+            return self._extra[key]
+        rhs = self._raw.get(key)
+        if rhs is None:
+            return None
+        parsed = parse_line(f"{key}->{rhs}")
+        return parsed[1] if parsed else None
+
+    def extended(self, words: dict, ignore, source: str) -> Dictionary:
+        """This dictionary with a config's own corrections and ignored words."""
+        extra = {**self._extra, **corrections(words, source)}
+        return Dictionary(self._raw, extra, self._ignore | {str(word).casefold() for word in ignore})
+
+
+@cache
+def shipped() -> Dictionary:
+    """codespell's dictionary with rules/typos.yaml applied."""
+    extra = data.load("typos")
+    ignore = {str(word).casefold() for word in extra.get("ignore") or ()}
+    return Dictionary(_codespell_entries(), corrections(extra.get("corrections") or {}, LIST_SOURCE), ignore)
+
+
+def corrections(mapping: dict, source: str) -> dict[str, Correction]:
+    """``{misspelling: "fix"}`` or ``{misspelling: "fix1, fix2"}`` as written in YAML or a config."""
+    found = {}
+    for word, fixes in mapping.items():
+        candidates = tuple(part.strip() for part in str(fixes).split(",") if part.strip())
+        if candidates:
+            found[str(word).casefold()] = Correction(candidates, source)
+    return found
+
+
+def match_case(word: str, correction: str) -> str:
+    """The correction written in the case of the misspelled word (``Teh`` gives ``The``, ``TEH`` gives ``THE``)."""
+    if word.isupper() and len(word) > 1:
+        return correction.upper()
+    if word[:1].isupper():
+        return correction[:1].upper() + correction[1:]
+    return correction

@@ -1,0 +1,310 @@
+"""Inline content as remark sees it: a small tree of phrasing nodes with offsets (mdast's names and shapes).
+
+The awesome preset reproduces sindresorhus/awesome-lint, whose rules reason about mdast nodes ("the first
+child of the paragraph is a link, the last is a text ending in a period"). This module gives those rules
+the same view of an item's text, built on :mod:`awesome_lint.inline` for links and on CommonMark's
+delimiter algorithm for emphasis:
+
+- ``text`` (``value`` has escapes and entities resolved and soft line breaks kept as ``\\n``),
+- ``link``, ``linkReference``, ``image``, ``imageReference`` (with ``children``, ``url`` and ``alt``),
+- ``inlineCode``, ``html``, ``break``, ``emphasis``, ``strong``, ``delete``.
+
+Offsets are character offsets into the document's text. Parsing never raises.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .inline import Link, scan_links
+
+PHRASING_CONTAINERS = ("link", "linkReference", "emphasis", "strong", "delete")
+
+
+@dataclass(slots=True)
+class Node:
+    type: str
+    start: int
+    end: int
+    value: str = ""  # text, inlineCode, html: the node's value; image: its alt text
+    url: str = ""
+    children: list[Node] = field(default_factory=list)
+    title: str | None = None  # link and image titles
+
+
+def to_string(nodes: Node | list[Node]) -> str:
+    """mdast-util-to-string: the text content, image alt text included."""
+    if isinstance(nodes, Node):
+        nodes = [nodes]
+    parts = []
+    for node in nodes:
+        if node.type in ("text", "inlineCode", "image", "imageReference"):
+            parts.append(node.value)
+        elif node.children:
+            parts.append(to_string(node.children))
+    return "".join(parts)
+
+
+def parse(text: str, start: int, end: int, definitions=None) -> list[Node]:
+    """The phrasing nodes of ``text[start:end]`` (a paragraph's, heading's or cell's inline content)."""
+    links = scan_links(text, start, end, definitions or {})
+    return _parse_span(text, start, end, links, definitions or {})
+
+
+# ------------------------------------------------------------------------------------------ atoms
+
+_ATOM = re.compile(r"\\.|`+|<|[*_~]+|(?: {2,}|\\)(?=\r?\n|\r)", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+_HTML = re.compile(
+    r"<!--(?:-?>|.*?-->)"
+    r"|<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s\"'=<>`]+|'[^']*'|\"[^\"]*\"))?)*\s*/?>"
+    r"|</[A-Za-z][A-Za-z0-9-]*\s*>",
+    re.DOTALL,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_LINE_END = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*")
+
+
+@dataclass(slots=True)
+class _Delim:
+    char: str
+    start: int
+    count: int  # characters left unmatched
+    original: int
+    can_open: bool
+    can_close: bool
+    end: int  # current end of the unmatched run (the run shrinks from the inside as it is matched)
+
+
+def _parse_span(text: str, start: int, end: int, links: list[Link], definitions) -> list[Node]:
+    pieces: list = []  # Node (atomic), _Delim, or (start, end) text ranges
+    top = _outermost(links, start, end)
+    pos = start
+    for link in top:
+        _scan_text(text, pos, link.start, pieces)
+        pieces.append(_link_node(text, link, links, definitions))
+        pos = link.end
+    _scan_text(text, pos, end, pieces)
+    return _build(text, pieces)
+
+
+def _outermost(links: list[Link], start: int, end: int) -> list[Link]:
+    found, last_end = [], -1
+    for link in links:
+        if link.start < start or link.end > end or link.start < last_end:
+            continue
+        found.append(link)
+        last_end = link.end
+    return found
+
+
+def _link_node(text: str, link: Link, links: list[Link], definitions) -> Node:
+    if link.kind in ("autolink", "bare"):
+        value = link.url
+        child = Node("text", link.url_start, link.url_end, value)
+        return Node("link", link.start, link.end, url=link.url, children=[child])
+    reference = link.kind == "reference"
+    inner = [other for other in links if link.label_start <= other.start and other.end <= link.label_end]
+    children = _parse_span(text, link.label_start, link.label_end, inner, definitions)
+    if link.image:
+        node_type = "imageReference" if reference else "image"
+        return Node(node_type, link.start, link.end, value=to_string(children), url=link.url, title=link.title)
+    node_type = "linkReference" if reference else "link"
+    return Node(node_type, link.start, link.end, url=link.url, children=children, title=link.title)
+
+
+def _scan_text(text: str, pos: int, end: int, pieces: list) -> None:
+    """Code spans, raw HTML, hard breaks and emphasis delimiters between ``pos`` and ``end``; the rest is text."""
+    text_from = pos
+    while pos < end:
+        m = _ATOM.search(text, pos, end)
+        if m is None:
+            break
+        i, token = m.start(), m.group()
+        if token.startswith("\\") and len(token) == 2:
+            pos = i + 2 if token[1] in _ESCAPABLE else i + 1
+            continue
+        node = None
+        if token.startswith("`"):
+            node = _code_span(text, i, m.end(), end)
+            if node is None:
+                pos = m.end()
+                continue
+        elif token == "<":
+            html_match = _HTML.match(text, i, end)
+            if html_match is None:
+                pos = i + 1
+                continue
+            node = Node("html", i, html_match.end(), value=html_match.group())
+        elif token[0] in "*_~":
+            if text_from < i:
+                pieces.append((text_from, i))
+            pieces.append(_delimiter(text, i, m.end()))
+            pos = text_from = m.end()
+            continue
+        else:  # a hard break: two spaces or a backslash before a line ending
+            line_end = _LINE_END.match(text, m.end(), end)
+            node = Node("break", i, line_end.end() if line_end else m.end())
+        if text_from < i:
+            pieces.append((text_from, i))
+        pieces.append(node)
+        pos = text_from = node.end
+    if text_from < end:
+        pieces.append((text_from, end))
+
+
+def _code_span(text: str, i: int, run_end: int, end: int) -> Node | None:
+    size = run_end - i
+    pos = run_end
+    while True:
+        j = text.find("`" * size, pos, end)
+        if j < 0:
+            return None
+        k = j + size
+        if k < end and text[k] == "`":
+            pos = _BACKTICKS.match(text, k, end).end()
+            continue
+        code = re.sub(r"\r\n|\n|\r", " ", text[run_end:j])
+        if code.startswith(" ") and code.endswith(" ") and code.strip(" "):
+            code = code[1:-1]
+        return Node("inlineCode", i, k, value=code)
+
+
+def _is_punct(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _delimiter(text: str, start: int, end: int) -> _Delim:
+    char = text[start]
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    left = not after.isspace() and (not _is_punct(after) or before.isspace() or _is_punct(before))
+    right = not before.isspace() and (not _is_punct(before) or after.isspace() or _is_punct(after))
+    if char == "_":
+        can_open = left and (not right or _is_punct(before))
+        can_close = right and (not left or _is_punct(after))
+    else:
+        can_open, can_close = left, right
+    if char == "~" and end - start > 2:
+        can_open = can_close = False
+    return _Delim(char, start, end - start, end - start, can_open, can_close, end)
+
+
+# ------------------------------------------------------------------------------------------ emphasis
+
+
+def _build(text: str, pieces: list) -> list[Node]:
+    matches = _match_emphasis(pieces)  # (open_start, open_end, close_start, close_end, type)
+    events: list = []  # flat stream: ("open", match) / ("close", match) / Node / (start, end)
+    for piece in pieces:
+        if not isinstance(piece, _Delim):
+            events.append(piece)
+            continue
+        used_close = [m for m in matches if piece.start <= m[2] < piece.start + piece.original]
+        used_open = [m for m in matches if piece.start <= m[0] < piece.start + piece.original]
+        # Closers use the run's first characters, openers its last; unmatched ones stay text.
+        used_close.sort(key=lambda m: m[2])
+        for m in used_close:
+            events.append(("close", m))
+        first_free = max([m[3] for m in used_close], default=piece.start)
+        last_free = min([m[0] for m in used_open], default=piece.start + piece.original)
+        if first_free < last_free:
+            events.append((first_free, last_free))
+        used_open.sort(key=lambda m: m[0])  # the outermost opens first
+        for m in used_open:
+            events.append(("open", m))
+    root: list[Node] = []
+    stack: list[tuple[Node, list[Node]]] = []
+    current = root
+    for event in events:
+        if isinstance(event, Node):
+            current.append(event)
+        elif event[0] == "open":
+            m = event[1]
+            node = Node(m[4], m[0], m[3])
+            current.append(node)
+            stack.append((node, current))
+            current = node.children
+        elif event[0] == "close":
+            if stack:
+                _node, current = stack.pop()
+        else:
+            _append_text(text, event[0], event[1], current)
+    return [_finish_text(text, node) for node in root]
+
+
+def _match_emphasis(pieces: list) -> list[tuple[int, int, int, int, str]]:
+    delims = [piece for piece in pieces if isinstance(piece, _Delim)]
+    matches = []
+    index = 0
+    while index < len(delims):
+        closer = delims[index]
+        if not closer.can_close or closer.count == 0:
+            index += 1
+            continue
+        found = None
+        for back in range(index - 1, -1, -1):
+            opener = delims[back]
+            if opener.char != closer.char or not opener.can_open or opener.count == 0:
+                continue
+            if closer.char == "~":
+                if opener.count != closer.count:
+                    continue
+            elif _rule_of_three(opener, closer):
+                continue
+            found = back
+            break
+        if found is None:
+            index += 1
+            continue
+        opener = delims[found]
+        if closer.char == "~":
+            used, kind = closer.count, "delete"
+        else:
+            used = 2 if opener.count >= 2 and closer.count >= 2 else 1
+            kind = "strong" if used == 2 else "emphasis"
+        open_end = opener.start + opener.count
+        close_start = closer.end - closer.count
+        matches.append((open_end - used, open_end, close_start, close_start + used, kind))
+        opener.count -= used
+        closer.count -= used
+        for between in delims[found + 1 : index]:
+            between.count = 0  # delimiters inside a match can no longer match outside it
+        if closer.count == 0:
+            index += 1
+    return matches
+
+
+def _rule_of_three(opener: _Delim, closer: _Delim) -> bool:
+    """CommonMark: a run that can both open and close does not match one whose lengths add up to a multiple
+    of 3, unless both lengths are multiples of 3."""
+    both = opener.can_close or closer.can_open
+    return both and (opener.original + closer.original) % 3 == 0 and bool(opener.original % 3 or closer.original % 3)
+
+
+def _append_text(text: str, start: int, end: int, nodes: list[Node]) -> None:
+    if start >= end:
+        return
+    if nodes and nodes[-1].type == "text" and nodes[-1].end == start:
+        nodes[-1].end = end
+    else:
+        nodes.append(Node("text", start, end))
+
+
+def _finish_text(text: str, node: Node) -> Node:
+    if node.type == "text":
+        node.value = text_value(text[node.start : node.end])
+    for child in node.children:
+        _finish_text(text, child)
+    return node
+
+
+def text_value(raw: str) -> str:
+    """A text node's value: backslash escapes and entities resolved, soft line breaks kept as ``\\n``."""
+    value = _LINE_END.sub("\n", raw)
+    value = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", value)
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), value)

@@ -1,0 +1,260 @@
+"""awesome-list-item: list items should read ``- [Name](https://url) - Description.``
+
+As awesome-lint's rule of the same name. An item that starts with a link (or an image, emphasis or
+code) is checked: the link must be an absolute URL with text, and a description after it must be
+separated by `` - ``, start with a capital (or camelCase, a number, a quote), and end with ``.``,
+``!``, ``?`` or ``…`` (a closing parenthesis or an emoji also pass when the description has punctuation).
+Items that start with plain text are not checked. When the list has a ``## Contents`` section, only the
+lists after the section that follows it are checked, as awesome-lint does.
+
+Fixes, each offered only when it is unambiguous:
+
+- a missing final period is added after a description that ends in a letter, a digit or ``)`` (safe);
+- an en or em dash used as the separator becomes `` - `` (safe);
+- a lower-case first word is capitalised: safe when the list itself writes that word capitalised
+  elsewhere, unsafe otherwise (it may be a name spelled in lower case, such as ``webpack``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..phrasing import Node, to_string
+from . import _remark
+from ._case import is_accepted_casing
+from ._emoji import ends_with_emoji, remove_emoji
+from ._url import is_absolute_url
+
+ID = "awesome-list-item"
+SUMMARY = "a list item that is not `[name](url) - Description.`"
+SEVERITY = "error"
+FIX = "safe"
+OPTIONS: dict = {}
+
+_LINK_CHILD_TYPES = {"emphasis", "inlineCode", "strong", "text"}
+_DESCRIPTION_TYPES = {
+    "emphasis",
+    "footnoteReference",
+    "html",
+    "image",
+    "inlineCode",
+    "link",
+    "linkReference",
+    "strong",
+    "text",
+}
+_SUFFIX_TYPES = {"emphasis", "html", "image", "link", "strong", "text"}
+_LINKS = ("link", "linkReference")
+_ALLOWED_IDENTIFIERS = {"npm"}
+
+
+class _Evidence:
+    """The document's text, and the words it writes capitalised (evidence for the casing fix)."""
+
+    def __init__(self, source: str, capitalised: set[str]):
+        self.source, self.capitalised = source, capitalised
+
+    def same_as_source(self, node: Node, length: int) -> bool:
+        """Whether a text node's first ``length`` characters are written literally (no escape or entity)."""
+        return node.value[:length] == self.source[node.start : node.start + length]
+
+
+class _Report(Exception):
+    def __init__(self, node: Node, message: str, fix: Fix | None = None):
+        self.node, self.message, self.fix = node, message, fix
+
+
+def checked_items(ctx) -> list[int]:
+    """Indexes of the items awesome-lint checks: all, or those after the section following ``## Contents``."""
+    doc = ctx.doc
+    toc = _remark.contents_heading(ctx)
+    if toc is None:
+        return list(range(len(doc.items)))
+    if toc + 1 >= len(doc.headings):
+        return []
+    after = doc.headings[toc + 1].line
+    return [index for index, item in enumerate(doc.items) if item.line > after]
+
+
+def check(ctx):
+    doc = ctx.doc
+    for paragraph in _remark.paragraphs(ctx):
+        if paragraph.item is not None:
+            continue
+        nodes = _remark.nodes(ctx, paragraph.start, paragraph.end)
+        if len(nodes) > 1 and nodes[0].type == "text" and nodes[0].value == "-" and nodes[1].type in _LINKS:
+            yield Diagnostic(nodes[0].start, nodes[0].end, "List item marker must be followed by a space")
+    capitalised = _capitalised_words(doc.text)
+    for index in checked_items(ctx):
+        item = doc.items[index]
+        nodes = _remark.item_nodes(ctx, index)
+        if not nodes:
+            end = doc.line_ends[item.line - 1]
+            yield Diagnostic(item.marker_start, end, "Invalid list item")
+            continue
+        try:
+            _check_item(nodes, _Evidence(doc.text, capitalised))
+        except _Report as report:
+            yield Diagnostic(report.node.start, report.node.end, report.message, fix=report.fix)
+
+
+def _capitalised_words(text: str) -> set[str]:
+    return set(re.findall(r"\b[A-Z][a-z]+\b", text))
+
+
+def _main_link(nodes: list[Node]) -> int:
+    """The item's link: the first one followed by `` - ``, else the first link, else the first node."""
+    for index, node in enumerate(nodes[:-1]):
+        after = nodes[index + 1]
+        if node.type in _LINKS and after.type == "text" and after.value.startswith(" - "):
+            return index
+    for index, node in enumerate(nodes):
+        if node.type in _LINKS:
+            return index
+    return 0
+
+
+def _check_item(nodes: list[Node], evidence: _Evidence) -> None:
+    if nodes[0].type == "text":
+        return
+    index = _main_link(nodes)
+    link, description = nodes[index], nodes[index + 1 :]
+    if link.type == "linkReference":
+        pass
+    elif link.type != "link":
+        raise _Report(link, "Invalid list item link")
+    elif not is_absolute_url(link.url):
+        raise _Report(link, "Invalid list item link URL")
+    elif not to_string(link):
+        raise _Report(link, "Invalid list item link text")
+    else:
+        for child in link.children:
+            if child.type not in _LINK_CHILD_TYPES:
+                raise _Report(child, "Invalid list item link")
+    _check_description(description, evidence)
+
+
+def _check_description(description: list[Node], evidence: _Evidence) -> None:
+    if not description:
+        return  # an item may leave its description off
+    prefix, suffix = description[0], description[-1]
+    text = to_string(description)
+    if _special_case(text):
+        return
+    if prefix.type != "text" or not _valid_prefix(text, prefix.value):
+        _check_separator(prefix, text, evidence)
+        return
+    if suffix.type not in _SUFFIX_TYPES:
+        raise _Report(suffix, "List item description must end with proper punctuation")
+    if suffix.type == "text" and not _valid_suffix(text, suffix.value):
+        raise _Report(suffix, "List item description must end with proper punctuation", _period_fix(suffix, evidence))
+    if prefix is suffix:
+        _check_casing(prefix, evidence)
+        return
+    for node in description:
+        if node.type not in _DESCRIPTION_TYPES:
+            raise _Report(node, "List item description contains invalid markdown")
+
+
+def _special_case(text: str) -> bool:
+    if text.startswith(" - "):
+        return False
+    bare = remove_emoji(text).strip()
+    return not bare or bool(re.fullmatch(r"\s\([^)]+\)\s*", text)) or bool(re.fullmatch(r"\([^)]+\)", bare))
+
+
+def _valid_prefix(text: str, prefix_text: str) -> bool:
+    return prefix_text.startswith(" - ") or (ends_with_emoji(prefix_text) and text == prefix_text)
+
+
+def _check_separator(prefix: Node, text: str, evidence: _Evidence) -> None:
+    value = prefix.value if prefix.type == "text" else ""
+    if re.match(r"[\s\u00a0]-[\s\u00a0]", value):
+        raise _Report(prefix, "List item link and description separated by invalid whitespace")
+    if re.match(r"\s*[/\u2013\u2014]", value):
+        raise _Report(
+            prefix,
+            "List item link and description separated by invalid en-dash or em-dash",
+            _dash_fix(prefix, evidence),
+        )
+    if re.search(r" - [A-Z]", text):
+        return  # an image or a second link before the description: good enough
+    raise _Report(prefix, "List item link and description must be separated with a dash")
+
+
+def _dash_fix(prefix: Node, evidence: _Evidence) -> Fix | None:
+    """`` – `` or ``—`` right after the link becomes `` - `` (only when the raw text starts with the dash)."""
+    match = re.match(r"[ \t]*[\u2013\u2014][ \t]*(?=\S)", prefix.value)
+    if match is None or not evidence.same_as_source(prefix, match.end()):
+        return None
+    return Fix.safe(Edit(prefix.start, prefix.start + match.end(), " - "))
+
+
+def _valid_suffix(text: str, suffix_text: str) -> bool:
+    if re.match(r"`.*[.!?…]*`[.!?…]*$", text):
+        return bool(re.match(r"`.+`.+`.+$", text))
+    if re.search(r"(?<=[\"”])[.!?…]+$", text):
+        return not re.search(r"[.!?…][\"”][.!?…]+$", text)
+    if re.search(r"[.!?…][\"”]?$", text):
+        return True
+    if not re.search(r"[.!?…]", text):
+        tokens = _words(text)
+        if len(tokens) > 2 or not ends_with_emoji(tokens[-1] if tokens else ""):
+            return False
+    if re.search(r"\)\s*$", suffix_text):
+        return True
+    return ends_with_emoji(suffix_text)
+
+
+def _period_fix(suffix: Node, evidence: _Evidence) -> Fix | None:
+    raw = evidence.source[suffix.start : suffix.end].rstrip()
+    if not raw or not (raw[-1].isalnum() or raw[-1] == ")"):
+        return None
+    end = suffix.start + len(raw)
+    return Fix.safe(Edit(end, end, "."))
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in re.split(r"[- ;./']", text) if word]
+
+
+def _check_casing(prefix: Node, evidence: _Evidence) -> None:
+    stripped = prefix.value[3:]
+    words = _words(stripped)
+    if not words:
+        raise _Report(prefix, "List item description must start with a non-empty string")
+    first = words[0]
+    if re.match(r"[/@#$~&%]", stripped.strip()):
+        return
+    if not _has_case(first):
+        return
+    if is_accepted_casing(first) or re.search(r"\d", first) or re.match(r"[\"'(]", first):
+        return
+    if first in _ALLOWED_IDENTIFIERS:
+        return
+    raise _Report(prefix, "List item description must start with valid casing", _capital_fix(prefix, first, evidence))
+
+
+def _has_case(word: str) -> bool:
+    """awesome-lint checks casing only for text that starts with a Latin letter, or has Greek or Cyrillic."""
+    first = word[0]
+    latin = first.isalpha() and (first.isascii() or "LATIN" in _name(first))
+    return latin or any("GREEK" in _name(c) or "CYRILLIC" in _name(c) for c in word)
+
+
+def _name(char: str) -> str:
+    import unicodedata
+
+    return unicodedata.name(char, "")
+
+
+def _capital_fix(prefix: Node, word: str, evidence: _Evidence) -> Fix | None:
+    offset = prefix.value.find(word, 3)
+    if offset < 0 or not word[0].islower() or not word.isalpha():
+        return None
+    if not evidence.same_as_source(prefix, offset + 1):
+        return None
+    start = prefix.start + offset
+    edit = Edit(start, start + 1, word[0].upper())
+    return Fix.safe(edit) if word.capitalize() in evidence.capitalised else Fix.unsafe(edit)

@@ -1,0 +1,57 @@
+"""duplicate-entry: the same paper listed twice: the same title, or links to the same arXiv paper.
+
+Titles are compared folded (case, punctuation, markup and Unicode forms ignored); arXiv links are compared
+by paper id, whatever their form (abs or pdf, with or without a version). Each later copy is reported,
+naming the line of the first.
+
+Entries are compared within their section, and across the year sections of one topic (``#### 2022``
+and ``#### 2021`` under one heading: a paper has one year). A paper filed under two topics is usually
+there on purpose and is not reported; ``scope: document`` compares every entry with every other (by
+key, so the cost stays linear). Titles shorter than ``min-title-words`` words are not compared (short
+names such as "Survey" or "Code" repeat without being the same thing). No fix: which copy to keep, and
+where, is the maintainer's call.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic
+from ..identity import arxiv_id, comparison_scopes, title_key
+from ._quote import entry_span, quote_title
+
+ID = "duplicate-entry"
+SUMMARY = "the same paper listed twice: the same normalised title or the same arXiv id"
+SEVERITY = "warning"
+FIX = None
+OPTIONS = {"scope": "section", "min-title-words": 3}
+
+
+def check(ctx):
+    doc = ctx.doc
+    scopes = {} if ctx.options.get("scope") == "document" else comparison_scopes(doc)
+    min_words = int(ctx.options.get("min-title-words", 3))
+    first_by_title: dict = {}
+    first_by_arxiv: dict = {}
+    for entry in doc.entries:
+        scope = scopes.get(entry.section)
+        reason = None
+        if entry.title is not None:
+            key = title_key(entry.title.text)
+            if len(key.split()) >= min_words:
+                first = first_by_title.setdefault((scope, key), entry)
+                if first is not entry:
+                    reason = (first, "the same title")
+        for paper in sorted({arxiv_id(link.url) for link in entry.links} - {None}):
+            first = first_by_arxiv.setdefault((scope, paper), entry)
+            if first is not entry and reason is None:
+                reason = (first, f"a link to the same arXiv paper {paper}")
+        if reason is not None:
+            yield _diagnostic(doc, entry, *reason)
+
+
+def _diagnostic(doc, entry, first, why: str) -> Diagnostic:
+    start, end = entry_span(entry)
+    where = f"line {first.line}"
+    if first.section != entry.section and first.section is not None:
+        where += f' (section "{doc.headings[first.section].text}")'
+    title = quote_title(entry) or "this entry"
+    return Diagnostic(start, end, f"{title} is listed twice: {why} as the entry on {where}")

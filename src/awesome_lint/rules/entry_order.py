@@ -1,0 +1,144 @@
+"""entry-order: an entry out of its section's order (newest first, oldest first, or alphabetical).
+
+Each section's order comes from the config (``conventions: {order: year-desc}``, or per heading) or is
+inferred from the section itself: most of its entries must already keep the order, with at least
+``min-steps`` steps in its direction (a section where every paper is from 2023 has no year order to
+break). Only the entries outside one longest ordered subsequence are reported, not their neighbours,
+so one paper filed in the wrong place gives one finding. Entries without a year (or title) are not
+judged.
+
+The fix moves each reported entry, with its nested items, to where the order puts it: after the entries
+that come before it, so entries of the same year keep their order. It is safe when the order is pinned
+in the config and unsafe when it is only inferred; there is no fix when the section's entries are not
+one tight list (blank lines or other blocks between them) or some have no key to sort by.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..conventions import order_key, ordered_subsequence
+from ..diagnostics import CHANGES_ORDER, Diagnostic, Edit, Fix
+from ._quote import entry_span, quote_title
+
+ID = "entry-order"
+SUMMARY = "an entry out of its section's order (year descending, year ascending or alphabetical)"
+SEVERITY = "info"
+FIX = "unsafe"
+OPTIONS = {"min-steps": 3}
+
+_DESCRIBE = {
+    "year-desc": "newest first",
+    "year-asc": "oldest first",
+    "alphabetical": "alphabetical",
+}
+
+
+def check(ctx):
+    doc = ctx.doc
+    conventions = ctx.conventions
+    min_steps = int(ctx.options.get("min-steps", 3))
+    for section, entries in conventions.sections.items():
+        order = conventions.order_of(section)
+        if not order.holds or order.value not in _DESCRIBE:
+            continue
+        keyed = [(entry, order_key(entry, order.value)) for entry in entries]
+        keyed = [(entry, key) for entry, key in keyed if key is not None]
+        if len(keyed) < 2:
+            continue
+        keys = [key for _entry, key in keyed]
+        descending = order.value == "year-desc"
+        kept = set(ordered_subsequence(keys, descending=descending))
+        if len(kept) == len(keys):
+            continue
+        if not order.pinned and _steps(keys, kept, descending) < min_steps:
+            continue
+        movable = _movable(doc, entries) and len(keyed) == len(entries)
+        yield from _findings(doc, section, order, keyed, kept, descending, movable)
+
+
+def _steps(keys: list, kept: set[int], descending: bool) -> int:
+    """How many times the ordered entries change key: the evidence that the order is meant."""
+    ordered = [keys[i] for i in sorted(kept)]
+    return sum(1 for a, b in zip(ordered, ordered[1:], strict=False) if a != b)
+
+
+def _findings(doc, section, order, keyed, kept, descending, movable):
+    heading = f'section "{doc.headings[section].text}"' if section is not None else "the list's first section"
+    how = _DESCRIBE[order.value]
+    basis = "set in the config" if order.pinned else f"{order.evidence} keep it"
+    kept_positions = sorted(kept)
+    probes = [_probe(keyed[i][1], descending) for i in kept_positions]
+    slots = {
+        p: bisect.bisect_right(probes, _probe(key, descending)) for p, (_e, key) in enumerate(keyed) if p not in kept
+    }
+    fix = _reorder(doc, keyed, kept_positions, slots, descending, order.pinned) if movable else None
+    for position, slot in slots.items():
+        entry, key = keyed[position]
+        neighbour = keyed[kept_positions[slot - 1]][0] if slot else keyed[kept_positions[0]][0]
+        relation = "after" if slot else "before"
+        shown = key if order.value != "alphabetical" else quote_title(entry)
+        message = (
+            f"{shown} is out of order in {heading}, which is {how} ({basis}); "
+            f"it belongs {relation} line {neighbour.line}"
+        )
+        start, end = entry_span(entry)
+        yield Diagnostic(start, end, message, fix=fix)
+
+
+def _probe(key, descending: bool):
+    """The value bisect compares: years are negated for a newest-first order."""
+    return -key if descending else key
+
+
+# ---------------------------------------------------------------------------------------------- the fix
+
+
+def _movable(doc, entries) -> bool:
+    """Whether the entries are one tight run of siblings: each starts on the line after the last one ends."""
+    parents = set()
+    for entry in entries:
+        if entry.kind == "item":
+            parents.add(("item", doc.items[entry.index].parent))
+        else:
+            parents.add(("row", doc.rows[entry.index].table))
+    if len(parents) != 1:
+        return False
+    if any(b.line != _last_line(doc, a) + 1 for a, b in zip(entries, entries[1:], strict=False)):
+        return False
+    return _last_line(doc, entries[-1]) < len(doc.lines) or doc.ends_with_newline
+
+
+def _last_line(doc, entry) -> int:
+    """The entry's last line, its nested items included (``Entry.end_line`` ends with its own text)."""
+    if entry.kind == "item":
+        return max(entry.end_line, doc.items[entry.index].end_line)
+    return entry.end_line
+
+
+def _lines(doc, entry) -> tuple[int, int]:
+    """Offsets of the entry's whole lines, nested items and the final line ending included."""
+    last = _last_line(doc, entry)
+    start = doc.line_starts[entry.line - 1]
+    end = doc.line_starts[last] if last < len(doc.lines) else len(doc.text)
+    return start, end
+
+
+def _reorder(doc, keyed, kept_positions, slots, descending, pinned) -> Fix:
+    """One edit over the section's entries: the ordered ones stay, each other one moves to its slot.
+
+    Every finding of the section carries this same fix, so the first applied settles them all.
+    """
+    moving: dict[int, list] = {}
+    for position in sorted(slots, key=lambda p: (slots[p], _probe(keyed[p][1], descending), p)):
+        moving.setdefault(slots[position], []).append(keyed[position][0])
+    sequence = []
+    for slot in range(len(kept_positions) + 1):
+        if slot:
+            sequence.append(keyed[kept_positions[slot - 1]][0])
+        sequence.extend(moving.get(slot, ()))
+    start = _lines(doc, keyed[0][0])[0]
+    end = _lines(doc, keyed[-1][0])[1]
+    content = "".join(doc.text[slice(*_lines(doc, entry))] for entry in sequence)
+    make = Fix.safe if pinned else Fix.unsafe
+    return make(Edit(start, end, content), changes=frozenset({CHANGES_ORDER}))

@@ -1,0 +1,30 @@
+"""no-file-name-consecutive-dashes: the list's file name has two or more dashes in a row.
+
+As remark-lint's rule of the same name, which awesome-lint enables. ``my--list.md`` is almost always a typo
+for ``my-list.md``. The file's name without its extension is checked; a list read from stdin is not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostic
+from ._file_name import stem_of
+
+ID = "no-file-name-consecutive-dashes"
+SUMMARY = "the list's file name has two or more dashes in a row"
+SEVERITY = "warning"
+FIX = None
+OPTIONS: dict = {}
+
+
+def _whole(ctx, message: str) -> Diagnostic:
+    return Diagnostic(0, 0, message)
+
+
+def check(ctx):
+    stem = stem_of(ctx.doc)
+    if not stem:
+        return
+    if re.search(r"-{2,}", stem):
+        yield _whole(ctx, "Unexpected consecutive dashes in a file name, expected `-`")

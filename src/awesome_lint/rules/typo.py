@@ -1,0 +1,156 @@
+"""typo: a misspelled word in a heading, a paragraph, a description or a title.
+
+Words are looked up in codespell's misspelling dictionary (shipped by the ``codespell`` package) and in
+``rules/typos.yaml``, which adds misspellings seen in paper lists (``papres``) and drops words that are
+right in them. Only plain words are checked: nothing inside URLs, code spans, HTML, emoji shortcodes, or
+tokens with digits, dots, slashes or underscores (names of tools and files), nor mixed-case words
+(``PorjectPage`` is a label, for ``label-typo``).
+
+The fix is safe when the dictionary gives exactly one correction, in the case the word was written in.
+Words in titles are reported but never fixed (a title is the paper's, and it may coin words), nor are
+words in headings (the heading's anchor, and every link to it, would change). Options: ``words``, extra
+misspellings (``{recieved: received}``, comma-separated candidates allowed); ``ignore``, words to accept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..blocks import QUOTE, TEXT
+from ..diagnostics import Diagnostic, Edit, Fix
+from ..inline import scan_links
+from ..misspellings import match_case, shipped
+
+ID = "typo"
+SUMMARY = "a misspelled word in headings, prose, descriptions and titles"
+SEVERITY = "warning"
+FIX = "safe"
+OPTIONS = {"words": {}, "ignore": []}
+
+# Where a word sits decides whether it may be fixed.
+PROSE, TITLE, HEADING = "prose", "title", "heading"
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_CHUNK = re.compile(r"\S+")
+_EDGE_PUNCT = "\"'“”‘’()[]{}<>*_~.,;:!?|"
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]\"']+")
+_LETTERS = re.compile(r"[A-Za-z]+")
+# Short words are names and abbreviations more often than misspellings: "nd-array", "Nam", "Gool".
+MIN_LOWER = 4
+MIN_CAPITALISED = 6
+
+
+def check(ctx):
+    doc = ctx.doc
+    options = ctx.options
+    dictionary = shipped()
+    if options.get("words") or options.get("ignore"):
+        dictionary = dictionary.extended(options.get("words") or {}, options.get("ignore") or (), "the config")
+    seen: set[int] = set()
+    names = None
+    for start, end, where in _spans(doc):
+        for word, word_start in _words(doc, start, end):
+            if word_start in seen:
+                continue
+            seen.add(word_start)
+            correction = dictionary.get(word)
+            if correction is None:
+                continue
+            if names is None:
+                names = _url_words(doc.text)
+            if word.casefold() in names:
+                continue  # the list links to it by this name: a project, not a typo
+            yield _diagnostic(word, word_start, correction, where)
+
+
+def _url_words(text: str) -> set[str]:
+    """The words of every URL in the text, case-folded (``github.com/ratatui/ratatui`` gives ``ratatui``)."""
+    return {word.casefold() for url in _URL.findall(text) for word in _LETTERS.findall(url)}
+
+
+def _diagnostic(word: str, start: int, correction, where: str) -> Diagnostic:
+    candidates = [match_case(word, candidate) for candidate in correction.candidates]
+    named = " or ".join(f'"{candidate}"' for candidate in candidates)
+    message = f'"{word}" looks like a misspelling of {named} ({correction.source})'
+    fix = None
+    if where == TITLE:
+        message += "; titles are not fixed automatically"
+    elif where == HEADING:
+        message += "; headings are not fixed automatically (their anchors would change)"
+    elif correction.safe:
+        fix = Fix.safe(Edit(start, start + len(word), candidates[0]))
+    elif correction.reason:
+        message += f"; not fixed automatically: {correction.reason}"
+    return Diagnostic(start, start + len(word), message, fix=fix)
+
+
+def _spans(doc):
+    """(start, end, where) of the text to check: headings and titles first, so their words keep that status."""
+    for heading in doc.headings:
+        yield heading.start, heading.end, HEADING
+    entry_items = set()
+    prose = []
+    for entry in doc.entries:
+        if entry.kind == "item":
+            entry_items.add(entry.index)
+        if entry.title is not None:
+            yield entry.title.start, entry.title.end, TITLE
+        if entry.description is not None:
+            prose.append((entry.description.start, entry.description.end))
+    for index, item in enumerate(doc.items):
+        if index not in entry_items:
+            prose.append((item.content_start, item.text_end))
+    kinds = doc.blocks.line_kinds
+    for number, kind in enumerate(kinds, start=1):
+        if kind in (TEXT, QUOTE):
+            prose.append((doc.line_starts[number - 1], doc.line_ends[number - 1]))
+    for start, end in prose:
+        yield start, end, PROSE
+
+
+def _words(doc, start: int, end: int):
+    """(word, offset) of the plain words in ``doc.text[start:end]``, with URLs, code and HTML left out."""
+    text = doc.text
+    masked = list(text[start:end])
+    for lo, hi in _hidden(doc, start, end):
+        for i in range(max(lo, start), min(hi, end)):
+            masked[i - start] = " "
+    masked_text = "".join(masked)
+    for chunk in _CHUNK.finditer(masked_text):
+        token = chunk.group()
+        stripped = token.strip(_EDGE_PUNCT)
+        if not stripped:
+            continue
+        offset = start + chunk.start() + token.index(stripped)
+        position = 0
+        for part in stripped.split("-"):
+            after = offset + position + len(part)
+            elided = text[after : after + 1] in ("'", "’")  # "Everybody's Talkin'"
+            if _WORD.fullmatch(part) and _plain_case(part) and not elided:
+                yield part, offset + position
+            position += len(part) + 1
+
+
+def _plain_case(word: str) -> bool:
+    """A long enough lower-case or Capitalised word; ALL-CAPS and mixed-case words are acronyms, names, labels."""
+    letters = word.replace("'", "").replace("’", "")
+    if letters.islower():
+        return len(letters) >= MIN_LOWER
+    return len(letters) >= MIN_CAPITALISED and letters[0].isupper() and letters[1:].islower()
+
+
+def _hidden(doc, start: int, end: int):
+    """Spans inside [start, end) that are not prose: URLs and link syntax, code spans, HTML, shortcodes."""
+    text = doc.text
+    for link in scan_links(text, start, end, doc.definitions):
+        if link.kind in ("autolink", "bare") or link.image:
+            yield link.start, link.end
+        else:
+            yield link.label_end, link.end
+    segment = text[start:end]
+    for pattern in (_CODE_SPAN, _HTML, _SHORTCODE):
+        for m in pattern.finditer(segment):
+            yield start + m.start(), start + m.end()

@@ -1,0 +1,218 @@
+"""A real threaded HTTP server on 127.0.0.1 for the link checker's tests, with one route per behaviour.
+
+It counts every request by (method, path), remembers the Authorization header each path received,
+tracks how many requests were in flight at once, and how many bytes of the large body it managed to send.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import struct
+import threading
+import time
+from collections import Counter
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+BIG_BODY = 64 * 1024 * 1024
+CHALLENGE_PAGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>cf-chl-bypass</body></html>"
+
+# path -> (status, location): simple redirects
+REDIRECTS = {
+    "/moved": (301, "/ok"),
+    "/moved308": (308, "/ok"),
+    "/chain": (301, "/chain2"),
+    "/chain2": (308, "/chain3"),
+    "/chain3": (302, "/ok"),
+    "/temporary": (302, "/ok"),
+    "/loop-a": (301, "/loop-b"),
+    "/loop-b": (301, "/loop-a"),
+    "/moved-to-missing": (301, "/missing"),
+    "/api/repos/owner/renamed": (301, "/api/repositories/42"),
+    "/api/repos/owner/leaves-api": (301, "/ok"),
+}
+
+API_REPOS = {
+    "/api/repos/owner/repo": {
+        "full_name": "owner/repo",
+        "archived": False,
+        "html_url": "https://github.com/owner/repo",
+    },
+    "/api/repos/owner/old": {"full_name": "owner/old", "archived": True, "html_url": "https://github.com/owner/old"},
+    "/api/repositories/42": {
+        "full_name": "owner/new-name",
+        "archived": False,
+        "html_url": "https://github.com/owner/new-name",
+    },
+}
+
+
+class LinkServer:
+    def __init__(self, host: str = "127.0.0.1", slow_seconds: float = 0.6, busy_seconds: float = 0.15):
+        self.requests: Counter = Counter()  # (method, path) -> count
+        self.authorization: list[tuple[str, str | None]] = []  # (path, Authorization header)
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.big_bytes_sent = 0
+        self.slow_seconds = slow_seconds
+        self.busy_seconds = busy_seconds
+        self._lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base = f"http://{host}:{self.port}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> LinkServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def count(self, path: str) -> int:
+        """Requests to ``path``, any method."""
+        with self._lock:
+            return sum(n for (_, p), n in self.requests.items() if p == path)
+
+    def total(self) -> int:
+        with self._lock:
+            return sum(self.requests.values())
+
+    def _enter(self, method: str, path: str, authorization: str | None) -> int:
+        with self._lock:
+            self.requests[(method, path)] += 1
+            self.authorization.append((path, authorization))
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            return self.requests[(method, path)] + self.requests[("GET" if method == "HEAD" else "HEAD", path)]
+
+    def _leave(self) -> None:
+        with self._lock:
+            self.in_flight -= 1
+
+
+def _handler_for(server: LinkServer):
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:  # quiet
+            pass
+
+        def do_HEAD(self) -> None:
+            self._serve("HEAD")
+
+        def do_GET(self) -> None:
+            self._serve("GET")
+
+        def _serve(self, method: str) -> None:
+            path = self.path.split("?", 1)[0]
+            nth = server._enter(method, path, self.headers.get("Authorization"))
+            try:
+                self._route(method, path, nth)
+            finally:
+                server._leave()
+
+        def _send(self, status: int, body: bytes = b"", headers: dict | None = None, method: str = "GET") -> None:
+            self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if method == "GET" and body:
+                self.wfile.write(body)
+
+        def _route(self, method: str, path: str, nth: int) -> None:
+            if path in REDIRECTS:
+                status, location = REDIRECTS[path]
+                return self._send(status, headers={"Location": location}, method=method)
+            if path in API_REPOS:
+                body = json.dumps(API_REPOS[path]).encode()
+                return self._send(200, body, {"Content-Type": "application/json"}, method)
+            if path.startswith("/api/"):
+                return self._send(404, b'{"message": "Not Found"}', {"Content-Type": "application/json"}, method)
+            if path == "/ok" or path.startswith("/page/"):
+                return self._send(200, b"<html>fine</html>", {"Content-Type": "text/html"}, method)
+            if path == "/missing":
+                return self._send(404, b"not found", method=method)
+            if path == "/gone":
+                return self._send(410, b"gone", method=method)
+            if path == "/rate-limited":
+                return self._send(429, b"slow down", {"Retry-After": "1"}, method)
+            if path == "/rate-limited-long":
+                return self._send(429, b"slow down", {"Retry-After": "3600"}, method)
+            if path == "/busy-once":
+                if nth == 1:
+                    return self._send(429, b"slow down", {"Retry-After": "0"}, method)
+                return self._send(200, b"fine", method=method)
+            if path == "/flaky":
+                if nth == 1:
+                    return self._send(503, b"try again", method=method)
+                return self._send(200, b"fine", method=method)
+            if path == "/always-503":
+                return self._send(503, b"down", method=method)
+            if path == "/slow":
+                time.sleep(server.slow_seconds)
+                return self._send(200, b"late", method=method)
+            if path.startswith("/busy/"):
+                time.sleep(server.busy_seconds)
+                return self._send(200, b"fine", method=method)
+            if path == "/reset":
+                return self._reset()
+            if path == "/no-head":
+                if method == "HEAD":
+                    return self._send(405, headers={"Allow": "GET"}, method=method)
+                return self._send(200, b"fine", method=method)
+            if path == "/cloudflare":
+                headers = {"Server": "cloudflare", "Content-Type": "text/html"}
+                return self._send(403, CHALLENGE_PAGE, headers, method)
+            if path == "/big":
+                return self._big(method)
+            return self._send(404, b"no such route", method=method)
+
+        def _reset(self) -> None:
+            """Abort the connection with a TCP reset, sending nothing."""
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self.close_connection = True
+            self.rfile.close()
+            self.wfile.close()
+            self.connection.close()
+
+        def _big(self, method: str) -> None:
+            if method == "HEAD":  # refuse HEAD, so the checker has to GET (and must not download)
+                return self._send(405, headers={"Allow": "GET"}, method=method)
+            self.send_response(200)
+            self.send_header("Content-Length", str(BIG_BODY))
+            self.end_headers()
+            chunk = b"x" * 65536
+            try:
+                for _ in range(BIG_BODY // len(chunk)):
+                    self.wfile.write(chunk)
+                    with server._lock:
+                        server.big_bytes_sent += len(chunk)
+            except OSError:
+                self.close_connection = True
+
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (OSError, ValueError):  # the client went away (timeouts, /reset, /big): expected here
+                self.close_connection = True
+
+        def finish(self) -> None:
+            with contextlib.suppress(OSError):
+                super().finish()
+
+    return Handler
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 with nothing listening (connections to it are refused)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]

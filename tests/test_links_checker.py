@@ -1,0 +1,232 @@
+"""The link checker against a real threaded HTTP server on 127.0.0.1: classification, requests, limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.document import Document
+from awesome_lint.links import http
+from awesome_lint.links.checker import LinkChecker
+from awesome_lint.links.result import DEAD, ERROR, OK, UNVERIFIABLE
+from awesome_lint.links.schedule import Scheduler
+from awesome_lint.links.settings import LinkSettings
+from awesome_lint.source import Source
+from linkserver import BIG_BODY, LinkServer, free_port
+
+FAST = {
+    "allow_private": True,  # the test server is on 127.0.0.1
+    "cache": False,
+    "retries": 1,
+    "retry_wait": 0.01,
+    "connect_timeout": 1.0,
+    "read_timeout": 0.3,
+    "interval": 0.0,
+}
+
+ROUTES = {  # path -> (category, final status)
+    "/ok": (OK, 200),
+    "/missing": (DEAD, 404),
+    "/gone": (DEAD, 410),
+    "/moved": (OK, 200),
+    "/moved308": (OK, 200),
+    "/chain": (OK, 200),
+    "/temporary": (OK, 200),
+    "/loop-a": (DEAD, 301),
+    "/moved-to-missing": (DEAD, 404),
+    "/rate-limited": (UNVERIFIABLE, 429),
+    "/rate-limited-long": (UNVERIFIABLE, 429),
+    "/busy-once": (OK, 200),
+    "/flaky": (OK, 200),
+    "/always-503": (ERROR, 503),
+    "/slow": (ERROR, None),
+    "/reset": (ERROR, None),
+    "/no-head": (OK, 200),
+    "/cloudflare": (UNVERIFIABLE, 403),
+    "/big": (OK, 200),
+}
+
+
+def document(text: str, path: str = "README.md") -> Document:
+    return Document(Source(path, text))
+
+
+def links_doc(urls: list[str]) -> Document:
+    return document("# Links\n\n" + "".join(f"- [link {i}]({url})\n" for i, url in enumerate(urls)))
+
+
+@pytest.fixture(scope="module")
+def checked():
+    """Every route checked once, together, as a list would be."""
+    with LinkServer() as server:
+        refused = f"http://127.0.0.1:{free_port()}/nothing-listens"
+        checker = LinkChecker(LinkSettings(**FAST))
+        report = checker.check(links_doc([server.url(path) for path in ROUTES] + [refused]))
+        yield server, report, refused, checker
+
+
+@pytest.mark.parametrize("path", list(ROUTES))
+def test_each_route_is_classified(checked, path):
+    server, report, _, _ = checked
+    result = report.get(server.url(path))
+    category, status = ROUTES[path]
+    assert (result.category, result.status) == (category, status), result.reason
+
+
+def test_refused_connection_is_dead(checked):
+    _, report, refused, _ = checked
+    result = report.get(refused)
+    assert result.category == DEAD
+    assert "refused" in result.reason
+
+
+def test_permanent_redirects_give_their_target(checked):
+    server, report, _, _ = checked
+    assert report.get(server.url("/moved")).permanent_url == server.url("/ok")
+    assert report.get(server.url("/moved308")).permanent_url == server.url("/ok")
+    # 301 then 308 then 302: the permanent part of the chain ends at /chain3
+    assert report.get(server.url("/chain")).permanent_url == server.url("/chain3")
+    assert report.get(server.url("/temporary")).permanent_url == ""
+    assert [status for status, _ in report.get(server.url("/chain")).redirects] == [301, 308, 302]
+
+
+def test_redirect_loop_names_the_loop(checked):
+    server, report, _, _ = checked
+    assert "redirect loop" in report.get(server.url("/loop-a")).reason
+
+
+def test_retries_count_requests(checked):
+    server, _, _, _ = checked
+    assert server.count("/flaky") == 2  # 503, then 200 on the retry
+    assert server.count("/busy-once") == 2  # 429 with Retry-After: 0, then 200
+    assert server.count("/always-503") == 2  # the first try and one retry (retries: 1)
+    assert server.count("/rate-limited") == 2
+    assert server.count("/rate-limited-long") == 1  # Retry-After: 3600 is over the cap: no retry
+    assert server.count("/gone") <= 2  # a 410 is final: HEAD (and GET, as HEAD may be mishandled), no retry
+
+
+def test_timeouts_and_resets_are_retried_then_reported(checked):
+    server, report, _, _ = checked
+    assert server.count("/slow") == 2
+    assert report.get(server.url("/slow")).attempts == 2
+    assert "timed out" in report.get(server.url("/slow")).reason
+    assert "reset" in report.get(server.url("/reset")).reason
+
+
+def test_head_refused_falls_back_to_get(checked):
+    server, report, _, _ = checked
+    assert server.requests[("GET", "/no-head")] == 1
+    assert report.get(server.url("/no-head")).category == OK
+
+
+def test_bot_protection_page_is_unverifiable_not_an_error(checked):
+    _, report, _, _ = checked
+    result = next(r for key, r in report.results.items() if key.endswith("/cloudflare"))
+    assert "bot-protection" in result.reason
+
+
+def test_large_body_is_not_downloaded(checked):
+    server, _, _, _ = checked
+    assert server.requests[("GET", "/big")] == 1
+    assert server.big_bytes_sent < BIG_BODY // 4
+
+
+def test_results_carry_time_and_final_url(checked):
+    server, report, _, _ = checked
+    facts = report.get(server.url("/moved")).to_json()
+    assert facts["final_url"] == server.url("/ok")
+    assert facts["status"] == 200
+    assert facts["elapsed_ms"] >= 0 and facts["cached"] is False
+
+
+def test_per_host_limit_holds():
+    with LinkServer(busy_seconds=0.1) as server:
+        checker = LinkChecker(LinkSettings(**{**FAST, "per_host": 3, "read_timeout": 5.0}))
+        report = checker.check(links_doc([server.url(f"/busy/{i}") for i in range(15)]))
+        assert all(result.category == OK for result in report.results.values())
+        assert server.count("/busy/0") >= 1
+        assert 1 <= server.max_in_flight <= 3
+        assert checker.max_in_flight["127.0.0.1"] <= 3
+
+
+def test_per_host_override_from_settings():
+    from awesome_lint.links.settings import parse
+
+    settings = parse({"per-host": 4, "hosts": {"example.org": {"per-host": 1, "interval": 2}}})
+    assert settings.per_host_limit("docs.example.org") == 1
+    assert settings.interval_for("example.org") == 2
+    assert settings.per_host_limit("example.com") == 4
+
+
+def test_deadline_ends_the_run_and_reports_unchecked():
+    with LinkServer(slow_seconds=3.0) as server:
+        settings = LinkSettings(**{**FAST, "per_host": 1, "read_timeout": 10.0, "deadline": 0.5, "retries": 0})
+        checker = LinkChecker(settings)
+        urls = [server.url("/slow"), server.url("/slow?again")]
+        report = checker.check(links_doc(urls))
+        assert len(report.results) == 2
+        unchecked = [r for r in report.results.values() if "deadline" in r.reason]
+        assert unchecked and all(r.category == UNVERIFIABLE for r in unchecked)
+        assert checker.stats.unchecked == len(unchecked)
+
+
+def test_only_lines_limits_the_links_checked():
+    with LinkServer() as server:
+        doc = document(f"# L\n\n- [a]({server.url('/page/a')})\n- [b]({server.url('/page/b')})\n")
+        report = LinkChecker(LinkSettings(**FAST)).check(doc, only_lines={4})
+        assert list(report.results) == [server.url("/page/b")]
+        assert server.count("/page/a") == 0 and server.count("/page/b") == 1
+
+
+def test_excluded_links_are_not_fetched():
+    with LinkServer() as server:
+        settings = LinkSettings(**{**FAST, "exclude": ("/page/private",)})
+        report = LinkChecker(settings).check(links_doc([server.url("/page/private"), server.url("/page/public")]))
+        assert server.count("/page/private") == 0
+        assert report.get(server.url("/page/public")).category == OK
+
+
+def test_accepted_status_counts_as_fine():
+    with LinkServer() as server:
+        settings = LinkSettings(**{**FAST, "accept": frozenset({404})})
+        report = LinkChecker(settings).check(links_doc([server.url("/missing")]))
+        assert report.get(server.url("/missing")).category == OK
+
+
+def test_duplicate_urls_are_fetched_once():
+    with LinkServer() as server:
+        url = server.url("/page/same")
+        variants = [url, url + "#section", url.replace("http://", "HTTP://")]
+        report = LinkChecker(LinkSettings(**FAST)).check(links_doc(variants))
+        assert server.count("/page/same") == 1
+        assert list(report.results) == [url]
+
+
+def test_a_paused_host_gets_no_request_until_the_pause_ends():
+    import time
+
+    scheduler = Scheduler(lambda host: 4, lambda host: 0.0, deadline=time.monotonic() + 0.3)
+    scheduler.add("a.example", "first")
+    scheduler.add("a.example", "second")
+    assert scheduler.take() == ("a.example", "first")
+    scheduler.release("a.example", pause=30.0)  # as after a 429 with Retry-After: 30
+    assert scheduler.take() is None  # the deadline came first; "second" was never handed out
+
+
+def test_retry_after_reads_seconds_and_dates():
+    assert http.retry_after({"retry-after": "7"}) == 7.0
+    assert http.retry_after({"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}, now=1445412470.0) == 10.0
+    assert http.retry_after({"retry-after": "soon"}) is None
+    assert http.retry_after({}) is None
+
+
+def test_dns_failure_is_dead():
+    """getaddrinfo's failure, as urllib3 wraps it, classified (no DNS query is sent)."""
+    import socket
+
+    import requests
+    from urllib3.exceptions import MaxRetryError, NameResolutionError
+
+    failure = NameResolutionError("nowhere.invalid", None, socket.gaierror(-2, "Name or service not known"))
+    error = requests.ConnectionError(MaxRetryError(None, "http://nowhere.invalid/", failure))
+    kind, message = http._failure(error)
+    assert kind == http.DNS and "DNS" in message

@@ -1,0 +1,60 @@
+"""The private-address guard: refused by default, before any byte is sent; lifted by allow-private."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.document import Document
+from awesome_lint.links.checker import LinkChecker
+from awesome_lint.links.policy import is_forbidden
+from awesome_lint.links.result import OK, UNVERIFIABLE
+from awesome_lint.links.settings import LinkSettings
+from awesome_lint.source import Source
+from linkserver import LinkServer
+
+
+def _check(urls: list[str], allow_private: bool):
+    text = "".join(f"- [x]({url})\n" for url in urls)
+    settings = LinkSettings(allow_private=allow_private, cache=False, retries=0, interval=0.0)
+    return LinkChecker(settings).check(Document(Source("README.md", text)))
+
+
+def test_private_addresses_are_refused_by_default():
+    with LinkServer() as server:
+        urls = [server.url("/ok"), f"http://localhost:{server.port}/ok", "http://169.254.169.254/latest/meta-data/"]
+        report = _check(urls, allow_private=False)
+        assert server.total() == 0
+        for url in urls:
+            result = report.get(url)
+            assert result.category == UNVERIFIABLE and "--allow-private" in result.reason
+            assert not result.cacheable
+
+
+def test_allow_private_lifts_the_guard():
+    with LinkServer() as server:
+        report = _check([server.url("/ok")], allow_private=True)
+        assert report.get(server.url("/ok")).category == OK
+        assert server.total() == 1
+
+
+@pytest.mark.parametrize(
+    ("address", "forbidden"),
+    [
+        ("127.0.0.1", True),
+        ("10.0.0.5", True),
+        ("192.168.1.1", True),
+        ("172.16.0.1", True),
+        ("169.254.169.254", True),
+        ("100.100.100.200", True),  # shared address space (a cloud metadata address)
+        ("0.0.0.0", True),
+        ("224.0.0.1", True),
+        ("::1", True),
+        ("fe80::1%eth0", True),
+        ("fd00:ec2::254", True),
+        ("::ffff:127.0.0.1", True),
+        ("93.184.216.34", False),
+        ("2606:4700::6810:85e5", False),
+    ],
+)
+def test_address_classes(address, forbidden):
+    assert is_forbidden(address) is forbidden
