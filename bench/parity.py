@@ -6,6 +6,7 @@ reference runs with ``awesome-github`` turned off (it needs the network), and th
 
     python bench/parity.py --reference /path/to/node_modules    # where `npm install awesome-lint@2.3.0` put it
     python bench/parity.py --show awesome-list-item             # list the differences of one rule
+    python bench/parity.py --style all                          # every list of the corpus, not only classic ones
 
 The reference's output is cached per list (by content hash) in ``--cache``, since it takes minutes.
 Needs node; nothing in the test suite does.
@@ -41,7 +42,7 @@ def classic_lists(corpus: Path, style: str) -> list[Path]:
     found = []
     for line in (corpus / "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         fields = line.split("\t")
-        if len(fields) > 6 and fields[6] == style:
+        if len(fields) > 6 and style in (fields[6], "all"):
             found.append(corpus / fields[0])
     return found
 
@@ -84,7 +85,7 @@ def pairs(findings: list[dict]) -> Counter:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--style", default="classic-awesome", help="INDEX.tsv style of the lists to compare")
+    parser.add_argument("--style", default="classic-awesome", help="INDEX.tsv style of the lists to compare, or 'all'")
     parser.add_argument(
         "--reference",
         type=Path,

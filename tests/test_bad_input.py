@@ -87,7 +87,7 @@ def test_list_nested_500_deep(tmp_path):
             "has no option 'maxx' (did you mean \"max\"?)",
         ),
         ("rules:\n  blank-lines: loud\n", "has level 'loud'"),
-        ("rules:\n  blank-lines: {max: many}\n", "option 'max' of rule 'blank-lines' must be a int"),
+        ("rules:\n  blank-lines: {max: many}\n", "option 'max' of rule 'blank-lines' must be an integer"),
         ("- a\n- b\n", "the config must be a mapping"),
     ],
 )

@@ -82,6 +82,7 @@ def test_parse_arxiv_forms_and_years():
     assert (pdf.form, pdf.suffix, pdf.year) == ("pdf", ".pdf", 2020)
     assert pdf.url("abs", version=False, suffix=False) == "https://arxiv.org/abs/2004.01234"
     assert parse_arxiv("https://arxiv.org/abs/cs/0701001").year == 2007
+    assert parse_arxiv("https://arxiv.org/abs/1801.01442").earliest_year == 2017  # a late-December submission
     assert parse_arxiv("https://arxiv.org/abs/hep-th/9901001").year == 1999
     assert parse_arxiv("https://github.com/a/b") is None
     assert parse_arxiv("https://arxiv.org/list/cs.CV/recent") is None

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from rule_helpers import findings, fixed
-
 from awesome_lint.distance import is_plural_pair, osa_distance
+from rule_helpers import findings, fixed
 
 
 def _entries(*lines: str) -> str:
@@ -69,6 +68,14 @@ def test_label_typo_with_two_candidates_has_no_fix():
     assert found[0].fix is None
 
 
+def test_label_typo_short_labels_take_only_slips():
+    text = _entries("A [[Papr](https://a.org/1)] [[Cdoe](https://g.org/1)] [[Cote](https://g.org/2)]")
+    assert [f.message.split(" (")[0] for f in findings(text, "label-typo")] == [
+        'label "Papr" looks like a typo of "Paper"',
+        'label "Cdoe" looks like a typo of "Code"',
+    ]
+
+
 def test_label_typo_respects_config_labels():
     text = _entries("Alpha [CVPR 2020]  [Paper](https://a.org/1)  [Cdoe](https://github.com/a/b)")
     assert findings(text, "label-typo", config={"labels": {"code": ["Cdoe"]}}) == []
@@ -121,5 +128,7 @@ def test_link_label_code_to_a_paper_host_and_paper_to_a_repository():
 
 
 def test_link_label_ignores_unknown_labels_and_matching_kinds():
-    text = _entries("A [[arXiv](https://arxiv.org/abs/2001.1)] [[GitHub](https://github.com/a/b)] [[Blog](https://arxiv.org)]")
+    text = _entries(
+        "A [[arXiv](https://arxiv.org/abs/2001.1)] [[GitHub](https://github.com/a/b)] [[Blog](https://arxiv.org)]"
+    )
     assert findings(text, "link-label") == []

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from rule_helpers import findings, fixed
 
 from awesome_lint.config import ConfigError, from_mapping
-from awesome_lint.knowledge import host_of, host_matches, load, markdown_safe_url
+from awesome_lint.knowledge import host_matches, host_of, load, markdown_safe_url
+from rule_helpers import findings, fixed
 
 
 def _entries(*urls: str, label: str = "Paper") -> str:
@@ -25,7 +25,9 @@ def test_host_matching():
 
 def test_unwrap_known_redirectors():
     hosts = load().hosts
-    assert hosts.unwrap("https://www.google.com/url?q=&url=https%3A%2F%2Fa.org%2Fp%3Fx%3D1&usg=z") == "https://a.org/p?x=1"
+    assert (
+        hosts.unwrap("https://www.google.com/url?q=&url=https%3A%2F%2Fa.org%2Fp%3Fx%3D1&usg=z") == "https://a.org/p?x=1"
+    )
     assert hosts.unwrap("https://www.google.com/url?q=https://a.org/x&sa=D") == "https://a.org/x"
     assert hosts.unwrap("https://l.facebook.com/l.php?u=https%3A%2F%2Fb.org%2F&h=AT0") == "https://b.org/"
     assert hosts.unwrap("https://www.google.com/url?q=talking+heads") is None  # a search, not a target

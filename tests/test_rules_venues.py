@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from rule_helpers import findings, fixed
 
 from awesome_lint.config import ConfigError, from_mapping
 from awesome_lint.knowledge import load
 from awesome_lint.rules.venue_format import full_year
+from rule_helpers import findings, fixed
 
 THIS_YEAR = datetime.date.today().year
 

@@ -13,6 +13,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import counters
+
 
 @dataclass(slots=True)
 class Heading:
@@ -123,32 +125,56 @@ class Blocks:
 #
 # One pass over the lines, as in CommonMark's parsing strategy: for each line, match the open containers (block
 # quotes, list items), then open new containers and at most one leaf block, or add the line to the open leaf
-# (a lazy continuation line goes to an open paragraph even when some containers did not match).
+# (a lazy continuation line goes to an open paragraph even when some containers did not match). No recursion: the
+# open containers are a stack, and every line costs time in proportion to its length.
 #
 # Where markdown-it-py (the test oracle) parts from the reference algorithm, the scanner follows markdown-it:
 #   * a table header may start a table before any other block start is tried on its line (so "- a | b" followed
-#     by "--|--" is a table, not a list item), except on a line that continues an open list;
-#   * a line that is only a lazy continuation for an inner list item may still be a table header, which closes
-#     the item (checked against the item's own indentation, as markdown-it does).
+#     by "--|--" is a table, not a list item), except on a line that continues an open list; an empty item takes
+#     one blank line, so its list is open only on the line after that;
+#   * a block quote goes on over a ">" line whatever the indentation of the ">" (CommonMark: at most 3 spaces);
+#   * a line that would be a lazy continuation line is checked for block starts the way markdown-it checks it:
+#     by the outermost block quote it leaves (with its indentation), then by deeper block quotes and by the
+#     paragraph of the innermost list item (whatever its indentation, and only there can it head a table); a
+#     list marker indented by 4 columns or more from the list's parent content does not count.
+# Known differences from markdown-it: it loses the column of a tab that follows a ">" of a nested block quote (the
+# scanner expands such tabs as CommonMark says); it stops parsing below 20 levels of nesting (the scanner at
+# _MAX_DEPTH); link reference definitions are found on one line only.
 #
 # Line kinds (Blocks.line_kinds): BLANK for a line of spaces and tabs only; ITEM for a line holding a list marker;
-# HEADING, TABLE (header, delimiter and body rows), CODE (fenced code, its fences included, and non-blank lines of
-# indented code), HTML, COMMENT (a line of an HTML block or a paragraph made only of comments and white space),
-# RULE, DEFINITION; QUOTE for other lines inside a block quote (paragraph text, or a bare ">"); TEXT for other
-# paragraph text (item continuation lines and lazy continuation lines included).
+# HEADING, TABLE (header, delimiter and body rows), CODE (fenced code, its fences and blank lines included, and
+# non-blank lines of indented code), HTML, COMMENT (a line of an HTML block or a paragraph made only of comments
+# and white space, or inside a comment), RULE, DEFINITION; QUOTE for other lines inside a block quote (paragraph
+# text, or a bare ">"); TEXT for other paragraph text (item continuation lines and lazy continuation lines
+# included).
+#
+# Details of the fields:
+#   * ListItem.content_start is the first non-blank character after the marker (a checkbox included), or, for an
+#     item whose first line is empty, the start of its paragraph on the next line, or the end of the marker line
+#     when there is none. text_end ends the item's first paragraph when the item begins with one; otherwise
+#     (a heading, code, a nested list or block quote first) it equals content_start. A bare ">" opening an empty
+#     block quote counts as content for end_line.
+#   * ListItem.checkbox is normalized: "[X]" is reported as "[x]".
+#   * Heading.text of a setext heading of several lines is the text as written, line endings included.
+#   * TableRow.cells are split as GFM and markdown-it do: on every "|" not preceded by a backslash, in code spans
+#     too; the row's outer empty cells are dropped and each cell is trimmed. Cells beyond the header's count are
+#     kept; after _MAX_CELLS, the rest of the row is one last cell.
+#   * CodeBlock.end_line of an unclosed fence is the last line inside its container (blank lines included); of
+#     indented code, its last non-blank line.
+#   * Blocks.comments holds every closed comment in paragraphs, headings, table rows and HTML blocks, in document
+#     order; not those in code (code blocks and code spans).
 # ---------------------------------------------------------------------------------------------------------------
 
 # The white space markdown-it's trim removes (JavaScript's String.prototype.trim without U+FEFF).
 _TRIM = " \t\n\v\f\r\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
 _WS = re.compile(r"[ \t]*")
+_NOT_RULE = {char: re.compile("[^ \t" + re.escape(char) + "]") for char in "*-_"}
 _ATX = re.compile(r"#{1,6}(?=[ \t]|\Z)")
 _FENCE = re.compile(r"`{3,}|~{3,}")
 _BACKTICKS = re.compile(r"`+")
 _TILDES = re.compile(r"~+")
-_HR = re.compile(r"([*_-])[ \t]*(?:\1[ \t]*){2,}\Z")
 _ORDERED = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|\Z)")
-_SETEXT = re.compile(r"(?:=+|-+)[ \t]*\Z")
 _CHECKBOX = re.compile(r"\[[ xX]\](?=[ \t]|\Z)")
 _DELIMITER_ROW = re.compile(r"[|:-][|: \t-]*\Z")
 _DELIMITER_CELL = re.compile(r":?-+:?\Z")
@@ -159,9 +185,10 @@ _BLOCK_NAMES = (
     "legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|"
     "tbody|td|tfoot|th|thead|title|tr|track|ul"
 )
-_ATTRIBUTE = r"""(?:\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\s*=\s*(?:[^"'=<>`\x00-\x20]+|'[^']*'|"[^"]*"))?)"""
-_OPEN_TAG = r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>"
-_CLOSE_TAG = r"</[A-Za-z][A-Za-z0-9-]*\s*>"
+# Possessive quantifiers: these grammars never need to backtrack, and a long line must not make them try.
+_ATTRIBUTE = r"""(?:\s++[a-zA-Z_:][a-zA-Z0-9:._-]*+(?:\s*+=\s*+(?:[^"'=<>`\x00-\x20]++|'[^']*+'|"[^"]*+"))?+)"""
+_OPEN_TAG = r"<[A-Za-z][A-Za-z0-9-]*+" + _ATTRIBUTE + r"*+\s*+/?>"
+_CLOSE_TAG = r"</[A-Za-z][A-Za-z0-9-]*+\s*+>"
 # The seven kinds of HTML block start, in CommonMark's order.
 _HTML_STARTS = (
     re.compile(r"<(?a:script|pre|style|textarea)(?=\s|>|\Z)", re.IGNORECASE),
@@ -170,7 +197,7 @@ _HTML_STARTS = (
     re.compile(r"<![A-Za-z]"),
     re.compile(r"<!\[CDATA\["),
     re.compile(r"</?(?a:" + _BLOCK_NAMES + r")(?=\s|/?>|\Z)", re.IGNORECASE),
-    re.compile(r"(?:" + _OPEN_TAG + "|" + _CLOSE_TAG + r")\s*\Z"),
+    re.compile(r"(?:" + _OPEN_TAG + "|" + _CLOSE_TAG + r")\s*+\Z"),
 )
 _HTML_END_1 = re.compile(r"</(?a:script|pre|style|textarea)>", re.IGNORECASE)
 _HTML_ENDS = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
@@ -178,7 +205,7 @@ _HTML_ENDS = {2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 # Inline tokens that matter when looking for comments in paragraph text: escapes, code span delimiters, "<!--".
 _INLINE_TOKEN = re.compile(r"\\.|`+|<!--", re.DOTALL)
 
-_DEF_LABEL = re.compile(r"\[((?:[^\\\[\]]|\\.)*)\]:", re.DOTALL)
+_DEF_LABEL = re.compile(r"\[((?:[^\\\[\]]++|\\.)*+)\]:", re.DOTALL)
 _BAD_PROTOCOL = re.compile(r"(?:vbscript|javascript|file|data):", re.IGNORECASE)
 _GOOD_DATA = re.compile(r"data:image/(?:gif|png|jpeg|webp);", re.IGNORECASE)
 
@@ -188,7 +215,43 @@ _NONE, _PARA, _FENCE_LEAF, _CODE_LEAF, _HTML_LEAF, _TABLE_LEAF = range(6)
 _S_QUOTE, _S_ITEM, _S_ATX, _S_SETEXT, _S_FENCE, _S_HTML, _S_HR, _S_CODE, _S_TABLE, _S_DEF = range(10)
 
 _MAX_AUTOCOMPLETED_CELLS = 0x10000  # markdown-it ends a table whose rows leave out more cells than this
+# The characters a block start (other than a table or indented code) can begin with.
+_MAYBE_BLOCK = frozenset("#`~*+-_=<>[0123456789")
 _MAX_DEPTH = 1000  # open containers at most; deeper markers are text (markdown-it stops at 20 levels)
+_MAX_CELLS = 1000  # cells kept per table row; the rest of a longer row is its last cell
+
+
+def _is_rule(line: str, pos: int, memo: list) -> bool:
+    """Whether a thematic break starts at ``pos``: 3 or more of "*", "-" or "_", with spaces and tabs between.
+
+    ``memo`` ([line, character, position]) remembers where the line last failed, so that a line of a thousand
+    nested items ("- - - ... x") is not searched a thousand times."""
+    char = line[pos]
+    pattern = _NOT_RULE.get(char)
+    if pattern is None:
+        return False
+    size = len(line)
+    after = pos + 1
+    if after < size and line[after] != char:
+        if line[after] != " " and line[after] != "\t":
+            return False
+        after += 1
+        if after < size and line[after] != char and line[after] != " " and line[after] != "\t":
+            return False  # the common case, such as "- item", decided at once
+    if memo[0] is line and memo[1] == char and memo[2] > pos:
+        return False
+    bad = pattern.search(line, pos)
+    if bad is not None:
+        memo[:] = line, char, bad.start()
+        return False
+    return line.count(char, pos) >= 3
+
+
+def _is_underline(line: str, pos: int) -> bool:
+    """Whether a setext heading underline ("===" or "---", then only spaces and tabs) starts at ``pos``."""
+    char = line[pos]
+    rest = line[pos:].rstrip(" \t")
+    return not rest.strip(char)
 
 
 def _skip(line: str, pos: int, col: int) -> tuple[int, int]:
@@ -238,13 +301,24 @@ def _after_quote_marker(line: str, pos: int, col: int) -> tuple[int, int]:
     return pos, col
 
 
+def _cell_count(line: str, start: int, end: int) -> int:
+    """The number of cells of the table row ``line[start:end]`` (trimmed), without splitting it."""
+    if start >= end:
+        return 0
+    bars = line.count("|", start, end) - line.count("\\|", start, end)
+    leading = line[start] == "|"
+    trailing = line[end - 1] == "|" and (end - 1 == start or line[end - 2] != "\\")
+    return bars + 1 - leading - trailing
+
+
 def _cell_spans(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """The cells of the table row ``line[start:end]`` (trimmed), split as markdown-it does: on every "|" not
-    preceded by a backslash (inside code spans too, as in GFM); empty outer cells dropped; contents trimmed."""
+    preceded by a backslash (inside code spans too, as in GFM); empty outer cells dropped; contents trimmed.
+    After _MAX_CELLS cells, the rest of the row is one last cell."""
     spans = []
     seg = start
     bar = line.find("|", start, end)
-    while bar >= 0:
+    while bar >= 0 and len(spans) < _MAX_CELLS:
         if bar == start or line[bar - 1] != "\\":
             spans.append((seg, bar))
             seg = bar + 1
@@ -545,6 +619,7 @@ class _Scanner:
         # Where the line being read has a "|" (see has_bar).
         self.bar_line = -1
         self.bar_pos = -1
+        self.rule_memo: list = [None, "", 0]  # see _is_rule
 
     # -- closing ------------------------------------------------------------------------------------------------
 
@@ -675,7 +750,7 @@ class _Scanner:
         start, end = _trimmed(line, npos, len(line))
         if line.find("|", start, end) < 0:
             return None
-        if len(_cell_spans(line, start, end)) != len(aligns):
+        if _cell_count(line, start, end) != len(aligns):
             return None
         return aligns
 
@@ -683,7 +758,7 @@ class _Scanner:
         """The block that starts at ``npos`` (column ``ncol``; the container content is at column ``col``)."""
         indent = ncol - col
         char = line[npos]
-        if interrupt and indent <= 3 and (char == "=" or char == "-") and _SETEXT.match(line, npos):
+        if interrupt and indent <= 3 and (char == "=" or char == "-") and _is_underline(line, npos):
             return _S_SETEXT, 1 if char == "=" else 2
         if indent >= 4:
             return None if tip_para else (_S_CODE, None)
@@ -713,19 +788,18 @@ class _Scanner:
                 if definition is not None:
                     return _S_DEF, definition
             return None
-        if char in "*-_" and _HR.match(line, npos):
+        if char in "*-_" and _is_rule(line, npos, self.rule_memo):
             return _S_HR, None
         if char in "*-+" or "0" <= char <= "9":
             return self.item_start(line, size, npos, ncol, interrupt)
         return None
 
-    @staticmethod
-    def continues_list(line: str, npos: int, open_char: str) -> bool:
+    def continues_list(self, line: str, npos: int, open_char: str) -> bool:
         """Whether the line is an item of the list whose marker character is ``open_char``."""
         if not _is_item_marker(line, npos):
             return False
         if line[npos] in "*-+":
-            return line[npos] == open_char and not _HR.match(line, npos)
+            return line[npos] == open_char and not _is_rule(line, npos, self.rule_memo)
         return line[_ORDERED.match(line, npos).end() - 1] == open_char
 
     @staticmethod
@@ -792,6 +866,8 @@ class _Scanner:
         stack = self.stack
         blocks = self.blocks
         items = blocks.items
+        spaces = _WS.match
+        maybe_block = _MAYBE_BLOCK
         for index in range(self.count):
             line = lines[index]
             size = len(line)
@@ -800,10 +876,17 @@ class _Scanner:
             depth = len(stack)
             pos = col = 0
             matched = 1
+            npos = -1
             # 1. Match the open containers.
             while matched < depth:
                 box = stack[matched]
-                npos, ncol = _skip(line, pos, col)
+                npos = spaces(line, pos).end()
+                if npos == pos:
+                    ncol = col
+                elif line.find("\t", pos, npos) < 0:
+                    ncol = col + npos - pos
+                else:
+                    npos, ncol = _skip(line, pos, col)
                 if box.quote:
                     if npos >= size or line[npos] != ">":
                         break
@@ -823,7 +906,15 @@ class _Scanner:
                 else:
                     break
                 matched += 1
-            npos, ncol = _skip(line, pos, col)
+                npos = -1
+            if npos < 0:
+                npos = spaces(line, pos).end()
+                if npos == pos:
+                    ncol = col
+                elif line.find("\t", pos, npos) < 0:
+                    ncol = col + npos - pos
+                else:
+                    npos, ncol = _skip(line, pos, col)
             blank = npos >= size
             all_matched = matched == depth
             leaf = self.leaf
@@ -887,11 +978,15 @@ class _Scanner:
             lazy = False
             if tip_para and not all_matched:
                 # A lazy continuation line, unless a block starts here.
-                if self.ends_lazy(line, npos, ncol, col, index, matched):
+                if (line[npos] in maybe_block or self.has_bar(line, index, npos)) and self.ends_lazy(
+                    line, npos, ncol, col, index, matched
+                ):
                     tip_para = False
                     found = self.detect(line, size, npos, ncol, col, index, keep, False, False, True, open_char)
                 else:
                     lazy = True
+            elif line[npos] not in maybe_block and ncol - col < 4 and not self.has_bar(line, index, npos):
+                found = None  # plain text
             elif not interrupt:
                 found = self.detect(line, size, npos, ncol, col, index, keep, False, tip_para, True, open_char)
             else:
@@ -913,7 +1008,7 @@ class _Scanner:
             while found is not None:
                 start, data = found
                 if start == _S_SETEXT:
-                    self.setext(index, data, size)
+                    self.setext(index, data)
                     started_leaf = True
                     break
                 # Close what the new block replaces.
@@ -923,10 +1018,7 @@ class _Scanner:
                 self.close_leaf()
                 ctx = stack[-1]
                 ctx.open_list = ""
-                first_of = -1
-                if ctx.pending:
-                    ctx.pending = False
-                    first_of = ctx.item
+                ctx.pending = False  # the item's first block is not a paragraph: its own text is empty
                 if start == _S_QUOTE:
                     self.quote_at.append(len(stack))
                     stack.append(_Box(True, 0, -1, False, lineno, "", ctx))
@@ -936,25 +1028,25 @@ class _Scanner:
                     end, mcol, cpos, ccol, content_col = data
                     empty = cpos >= size
                     checkbox = None
-                    if not empty and line[cpos] == "[" and _CHECKBOX.match(line, cpos):
-                        checkbox = line[cpos : cpos + 3]
+                    if not empty and content_col == ccol and line[cpos] == "[" and _CHECKBOX.match(line, cpos):
+                        checkbox = "[ ]" if line[cpos + 1] == " " else "[x]"
                     parent = ctx.nearest
                     content = base + (size if empty else cpos)
                     items.append(
-                        ListItem(
-                            line=lineno,
-                            end_line=lineno,
-                            marker=line[npos:end],
-                            ordered=line[npos] not in "*-+",
-                            marker_start=base + npos,
-                            content_start=content,
-                            text_end=content,
-                            indent=ncol,
-                            content_indent=content_col,
-                            depth=0 if parent is None else items[parent].depth + 1,
-                            parent=parent,
-                            in_quote=ctx.in_quote or ctx.quote,
-                            checkbox=checkbox,
+                        ListItem(  # positional: much faster than keywords
+                            lineno,  # line
+                            lineno,  # end_line
+                            line[npos:end],  # marker
+                            line[npos] not in "*-+",  # ordered
+                            base + npos,  # marker_start
+                            content,  # content_start
+                            content,  # text_end
+                            ncol,  # indent
+                            content_col,  # content_indent
+                            0 if parent is None else items[parent].depth + 1,  # depth
+                            parent,
+                            ctx.in_quote or ctx.quote,  # in_quote
+                            checkbox,
                         )
                     )
                     stack.append(_Box(False, content_col - col, len(items) - 1, empty, lineno, line[end - 1], ctx))
@@ -965,7 +1057,7 @@ class _Scanner:
                     else:
                         pos, col = _advance(line, end, mcol, content_col)
                 else:
-                    self.start_leaf(start, data, line, size, npos, ncol, index, first_of)
+                    self.start_leaf(start, data, line, npos, index)
                     started_leaf = True
                     break
                 # Inside the new container.
@@ -973,6 +1065,8 @@ class _Scanner:
                 npos, ncol = _skip(line, pos, col)
                 if npos >= size:
                     break
+                if line[npos] not in maybe_block and ncol - col < 4 and not self.has_bar(line, index, npos):
+                    break  # plain text
                 found = self.detect(line, size, npos, ncol, col, index, keep, False, False, True, "")
 
             if started_leaf:
@@ -1020,11 +1114,12 @@ class _Scanner:
         self.close_to(1)
         self.close_leaf()
         blocks.line_kinds = kinds
+        blocks.comments.sort(key=_comment_start)
         return blocks
 
     # -- leaves -------------------------------------------------------------------------------------------------
 
-    def start_leaf(self, start, data, line, size, npos, ncol, index, first_of) -> None:
+    def start_leaf(self, start: int, data, line: str, npos: int, index: int) -> None:
         lineno = index + 1
         base = self.starts[index]
         kinds = self.kinds
@@ -1041,7 +1136,7 @@ class _Scanner:
             blocks.headings.append(Heading(lineno, lineno, level, line[s:e], base + s, base + e))
             kinds[index] = HEADING
             if line.find("<!--", s, e) >= 0:
-                self.heading_comments(index, s, e)
+                self.line_comments(index, s, e)
         elif start == _S_FENCE:
             match = data
             self.fence_char = line[npos]
@@ -1053,7 +1148,7 @@ class _Scanner:
         elif start == _S_CODE:
             self.code = CodeBlock(lineno, lineno, False)
             blocks.code_blocks.append(self.code)
-            self.code_last = lineno
+            self.code_last = lineno  # the last non-blank line
             self.leaf = _CODE_LEAF
             kinds[index] = CODE
         elif start == _S_HTML:
@@ -1080,16 +1175,17 @@ class _Scanner:
             self.leaf = _TABLE_LEAF
             self.add_row(line, npos, index, True)
             kinds[index] = TABLE
-        self.code_last = lineno if start != _S_FENCE else self.code_last
+            self.code_last = lineno  # the last line of the table
 
-    def heading_comments(self, index: int, start: int, end: int) -> None:
+    def line_comments(self, index: int, start: int, end: int) -> None:
+        """Record the comments in the inline text ``line[start:end]`` of a heading or a table row."""
         line = self.lines[index]
         base = self.starts[index]
         for s, e in _inline_comments(line[start:end]):
             body = line[start + s + 4 : start + e - 3].strip() if e - s >= 7 else ""
             self.blocks.comments.append(Comment(index + 1, index + 1, base + start + s, base + start + e, body))
 
-    def setext(self, index: int, level: int, size: int) -> None:
+    def setext(self, index: int, level: int) -> None:
         para = self.para
         first_index, first_pos = para[0]
         last_index = para[-1][0]
@@ -1113,10 +1209,10 @@ class _Scanner:
     def fence_line(self, line: str, size: int, npos: int, indent: int, index: int) -> None:
         lineno = index + 1
         self.kinds[index] = CODE
+        self.code.end_line = lineno
         if npos >= size:
             return
         self.stack[-1].last = lineno
-        self.code.end_line = lineno
         if indent <= 3 and line[npos] == self.fence_char:
             match = (_BACKTICKS if self.fence_char == "`" else _TILDES).match(line, npos)
             if match.end() - npos >= self.fence_size and _WS.match(line, match.end()).end() == size:
@@ -1135,8 +1231,7 @@ class _Scanner:
         if self.html_kind <= 5 and _html_ends(self.html_kind, line, npos):
             self.close_leaf()
 
-    @staticmethod
-    def ends_quote(line: str, npos: int, lists: bool = True) -> bool:
+    def ends_quote(self, line: str, npos: int, lists: bool = True) -> bool:
         """Whether a block starts that ends a block quote's lazy lines, or a table (markdown-it's terminators);
         ``lists``: whether a list item counts."""
         char = line[npos]
@@ -1148,16 +1243,16 @@ class _Scanner:
             return _fence_opening(line, npos) is not None
         if char == "<":
             return 0 < _html_kind(line, npos) < 7
-        if char in "*-_" and _HR.match(line, npos):
+        if char in "*-_" and _is_rule(line, npos, self.rule_memo):
             return True
         return lists and _is_item_marker(line, npos)
 
     def table_row(self, line: str, npos: int, index: int) -> bool:
         start, end = _trimmed(line, npos, len(line))
-        cells = _cell_spans(line, start, end)
-        self.table_missing += self.table_columns - len(cells)
+        self.table_missing += self.table_columns - _cell_count(line, start, end)
         if self.table_missing > _MAX_AUTOCOMPLETED_CELLS:
             return False
+        cells = _cell_spans(line, start, end)
         self.add_row(line, npos, index, False, start, end, cells)
         self.kinds[index] = TABLE
         self.code_last = index + 1
@@ -1180,7 +1275,11 @@ class _Scanner:
             )
         )
         if line.find("<!--", start, end) >= 0:
-            self.heading_comments(index, start, end)
+            self.line_comments(index, start, end)
+
+
+def _comment_start(comment: Comment) -> int:
+    return comment.start
 
 
 def _split(text: str) -> tuple[list[str], list[int]]:
@@ -1198,6 +1297,7 @@ def _split(text: str) -> tuple[list[str], list[int]]:
 
 def scan(text: str, lines: list[str], line_starts: list[int]) -> Blocks:
     """Find the blocks of ``text``. ``lines`` are its lines without line endings; ``line_starts`` their offsets."""
+    counters.count(counters.BLOCK_SCAN)
     if len(lines) != len(line_starts):
         lines, line_starts = _split(text)
     return _Scanner(text, lines, line_starts).run()

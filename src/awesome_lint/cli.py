@@ -30,6 +30,19 @@ def _ids(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+def _megabytes(value: str) -> int:
+    """``--max-size``: a positive number of megabytes, as a byte count."""
+    from .source import MB
+
+    try:
+        megabytes = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of megabytes: {value!r}") from None
+    if not megabytes > 0 or megabytes == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of megabytes, not {value!r}")
+    return int(megabytes * MB)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="awesome-lint",
@@ -37,6 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="Markdown files to check (default: README.md; - reads stdin)"
+    )
+    parser.add_argument(
+        "--max-size",
+        type=_megabytes,
+        default=None,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default: 32)",
     )
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place")
@@ -228,7 +248,7 @@ def _process(path: str, args, fixed_config, state: RunState) -> None:
             print(f"{path}: excluded by {config.path}", file=sys.stderr)
         return
     try:
-        source = files.read(path)
+        source = files.read(path, args.max_size) if args.max_size else files.read(path)
     except InputError as err:
         print(f"awesome-lint: {err}", file=sys.stderr)
         state.bad_input = True
@@ -260,14 +280,17 @@ def _process(path: str, args, fixed_config, state: RunState) -> None:
     def lint(document: Document):
         return lint_document(document, config, preset, settings, shared)
 
+    diagnostics = None  # the fixer's last pass already linted the document it returns
     if args.fix or args.diff:
         try:
-            doc = _fix(doc, lint, args, state)
+            doc, diagnostics = _fix(doc, lint, args, state)
         except FixError as err:
             print(f"awesome-lint: {err}", file=sys.stderr)
             state.bad_input = True
             return
-    findings = [to_finding(doc, d) for d in lint(doc)]
+    if diagnostics is None:
+        diagnostics = lint(doc)
+    findings = [to_finding(doc, d) for d in diagnostics]
     state.findings.extend(findings if changed_lines is None else _only_lines(findings, changed_lines))
 
 
@@ -322,20 +345,22 @@ def _close_link_checkers(args, state: RunState) -> None:
 
 
 def _fix(doc, lint, args, state: RunState):
-    """Fix one document and return the fixed document; raises FixError when the result is refused."""
+    """Fix one document: the document to report on and its diagnostics (None: lint it again).
+
+    Raises FixError when the result is refused. Each text is parsed and linted once: the fixer's first pass
+    uses ``doc``, and its last pass's document and findings are the ones reported.
+    """
     from . import files
-    from .document import Document
     from .fix import FixError, fix_to_fixed_point, verify
-    from .source import Source
 
     source = doc.source
     to_stdout = source.path == "<stdin>" and args.fix
-    result = fix_to_fixed_point(source, lint, unsafe=args.unsafe_fixes)
+    result = fix_to_fixed_point(source, lint, unsafe=args.unsafe_fixes, document=doc)
     if not result.changed(source.text):
         if to_stdout:
             sys.stdout.buffer.write(source.encode())
-        return doc
-    fixed = Document(Source(source.path, result.text, source.bom))
+        return doc, result.diagnostics
+    fixed = result.document
     problems = verify(doc, fixed, result.applied)
     if problems:
         raise FixError(f"{source.path}: refusing to write the fixes: {'; '.join(problems)}")
@@ -350,14 +375,14 @@ def _fix(doc, lint, args, state: RunState):
         )
         for line in diff:
             sys.stdout.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
-        return doc
+        return doc, None
     if to_stdout:
         sys.stdout.buffer.write(source.encode(result.text))
         sys.stdout.flush()
     else:
         files.write_atomic(source.path, source.encode(result.text))
     state.fixed += len(result.applied)
-    return fixed
+    return fixed, result.diagnostics
 
 
 def _exit_code(args, state: RunState) -> int:

@@ -139,14 +139,37 @@ def parse_rule_setting(rule_id: str, value, where: str) -> RuleSetting:
     return RuleSetting(level, options)
 
 
+_TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string", dict: "a mapping"}
+
+
 def _check_option_type(rule_id: str, name: str, value, default, where: str) -> None:
-    if default is None or isinstance(value, type(default)):
-        return
-    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-        return
+    """An option's value must have the type of its default (a list's items, the type of its first item)."""
     if isinstance(default, list | tuple) and isinstance(value, list | tuple):
+        if not default or all(_has_type_of(item, default[0]) for item in value):
+            return
+        expected = f"a list of {_type_name(default[0]).removeprefix('a ').removeprefix('an ')}s"
+    elif _has_type_of(value, default):
         return
-    raise ConfigError(f"{where}: option {name!r} of rule {rule_id!r} must be a {type(default).__name__}, not {value!r}")
+    else:
+        expected = _type_name(default)
+    shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+    raise ConfigError(f"{where}: option {name!r} of rule {rule_id!r} must be {expected}, not {shown}")
+
+
+def _has_type_of(value, default) -> bool:
+    if default is None:
+        return True
+    if isinstance(value, bool) != isinstance(default, bool):
+        return False  # YAML's true is no number, and 1 is no boolean
+    if isinstance(default, float) and isinstance(value, int):
+        return True
+    return isinstance(value, type(default))
+
+
+def _type_name(default) -> str:
+    if isinstance(default, list | tuple):
+        return "a list"
+    return _TYPE_NAMES.get(type(default), f"a {type(default).__name__}")
 
 
 def from_mapping(raw, path: Path | None) -> Config:
@@ -208,15 +231,61 @@ def load_file(path: Path) -> Config:
             raw = tomllib.loads(text).get("tool", {}).get("awesome-lint", {})
         except tomllib.TOMLDecodeError as err:
             raise ConfigError(f"{path}: invalid TOML: {err}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     else:
         try:
-            raw = yaml.safe_load(text)
+            raw = _load_yaml(text, path)
+        except RecursionError:
+            raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
             problem = getattr(err, "problem", None) or "syntax error"
             raise ConfigError(f"{path}: invalid YAML{at}: {problem}") from None
     return from_mapping(raw, path)
+
+
+MAX_CONFIG_VALUES = 100_000  # values in a config with its aliases expanded: a "billion laughs" file is refused
+
+
+def _load_yaml(text: str, path: Path):
+    """``yaml.safe_load`` (no tags that build objects), refusing aliases that expand beyond MAX_CONFIG_VALUES."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        if _expanded_size(node) > MAX_CONFIG_VALUES:
+            raise ConfigError(
+                f"{path}: the config expands to more than {MAX_CONFIG_VALUES:,} values through its aliases (*name)"
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many values a YAML node graph holds once every alias is expanded, counted without expanding it."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.SequenceNode):
+            children = node.value
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            sizes[id(node)] = 1
+            continue
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 0) for child in children)
+        else:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(root)]
 
 
 def _has_tool_table(pyproject: Path) -> bool:

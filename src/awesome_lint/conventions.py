@@ -42,6 +42,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from . import counters
 from . import knowledge as knowledge_module
 from .knowledge import Knowledge, label_key
 
@@ -346,6 +347,7 @@ class Conventions:
 
 def infer(doc, config) -> Conventions:
     """The conventions of ``doc``: inferred from its entries, then the config's ``conventions:`` pins on top."""
+    counters.count(counters.CONVENTIONS)
     extra = getattr(config, "extra", {}) or {}
     pins = extra.get("conventions") or {}
     min_share = float(pins.get("min-share", MIN_SHARE))

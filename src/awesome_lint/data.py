@@ -25,7 +25,8 @@ def load(name: str) -> dict:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        # libyaml's safe loader when present: the same safe subset, several times faster than pure Python
+        return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
 
 def preset(name: str) -> dict:

@@ -60,6 +60,7 @@ class Diagnostic:
     rule: str = ""
     severity: str = "error"
     data: dict = field(default_factory=dict)  # extra facts for reporters (e.g. the URL a link rule checked)
+    max_severity: str | None = None  # a rule unsure of this one finding caps its level (e.g. "info")
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,8 +82,17 @@ class Document:
         return bisect.bisect_right(self.line_starts, offset)
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of an offset; columns count characters."""
+        """1-based (line, column) of an offset; columns count characters.
+
+        The end of a file that ends with a line ending is the start of the (empty) line after it, as
+        editors number it; an offset inside a CRLF is the end of its line.
+        """
         line = self.line_of(offset)
+        line_end = self.line_ends[line - 1]
+        if offset > line_end:
+            if offset >= len(self.text):
+                return line + 1, 1
+            offset = line_end
         return line, offset - self.line_starts[line - 1] + 1
 
     def offset(self, line: int, column: int = 1) -> int:

@@ -23,7 +23,8 @@ The fields (every span is exact, in offsets of ``Document.text``)
     ``title``
         the bold text that opens the entry (``**Title**``, ``(CVPR 2024) **Title**``), else the label of a
         link that opens it (``[Title](url) - ...``, also after a short ``NAME - `` prefix), else the text
-        that opens it, up to the venue tag, the first link or a spaced dash. Emphasis markers are outside
+        that opens it (emoji left out), up to the venue tag, the first link, a spaced dash or the end of
+        its first line. ``***Name:*** Title [[Paper]](...)`` gives "Title". Emphasis markers are outside
         the span; so is the punctuation that closes the title (``Title. [CVPR 2019]``), which is given as
         ``title_end`` (a field added to the contract) so a rule can still see and fix it.
     ``venue``
@@ -32,16 +33,22 @@ The fields (every span is exact, in offsets of ``Document.text``)
         - bracketed: ``[CVPR 2019]``, ``(CVPR 2019)``, ``[CVPR'19]``, ``(arXiv preprint 2022)``,
           ``(IEEE Transactions on X-2022)``, ``[Journal of Computer and Communications2017]`` (the year
           glued to the name: name "Journal of Computer and Communications", year "2017"), mismatched
-          ``(CVPR 2019]``, and a bare year ``(2014)`` (name ""). Up to three words after the year are
-          qualifiers that stay in the tag's text but in neither its name nor its year:
-          ``[ICCV 2019 Oral]`` is ICCV, 2019. The name must start with a capital or a digit, or be a
-          known venue (``rules/venues.yaml``), so ``(since 2015)`` is not a tag;
+          ``(CVPR 2019]``, a bare year ``(2014)`` (name ""), and a known venue without a year
+          (``[arXiv]``, year ""). Up to three words after the year are qualifiers that stay in the tag's
+          text but in neither its name nor its year: ``[ICCV 2019 Oral]`` is ICCV, 2019. The name must
+          start with a capital or a digit, or be a known venue (``rules/venues.yaml``); a month, a season
+          or a word like "since" or "updated" makes it a date, not a venue (``(Dec 2014)``). A bracket
+          that is a failed link (``[x](not a url)``) or a link label (``[[arXiv]]``) is no tag;
         - emphasised: ``**CVPR 2024**``, ``*ICCV 2023*``, ``*ECCV* 2018`` (open and close are "");
-        - plain, after the title only: ``CVPR 2018``, ``NeurIPS2022``, ``CVPR'24``, ``ACM MM 2020``.
-          The name must be a known venue or look like one (an acronym such as ``ESWC`` or ``NeurIPS``),
-          and the tag must stand as a field of its own: at the start of the text between links, or after
-          ``,`` ``.`` ``;`` ``:`` ``|`` ``-`` ``*`` or ``(``, and followed by the end, white space or
-          punctuation. So a number in a title is never a year, and "won the PyCon 2019 prize" is no tag;
+        - plain, after the title only: ``CVPR 2018``, ``NeurIPS2022``, ``CVPR'24``, ``ACM MM 2020``,
+          ``IEEE TNNLS 2020``, ``ICLR Workshop 2018`` (name "ICLR Workshop"). The name must be a known
+          venue or look like one (one or two acronyms such as ``ESWC`` or ``NeurIPS``; glued to the year,
+          only a known venue: ``VOC2012`` is a dataset), and the tag must stand as a field of its own: at
+          the start of the text between links, or after ``,`` ``.`` ``;`` ``:`` ``|`` ``-`` ``*`` or
+          ``(``, and followed by the end, white space or punctuation. So a number in a title is never a
+          year, and "won the PyCon 2019 prize" is no tag. A bare year counts in plain text only as a
+          comma- or bar-separated field (``, Mildenhall et al., 2020 |``) or right after the title
+          (``**Title.** 2018.``);
         - in a table's venue cell: the cell's text (``CVPR``, ``ArXiv 2026``, ``CVPR(2021)``); there the
           tag may have no year.
     ``year``
@@ -49,7 +56,8 @@ The fields (every span is exact, in offsets of ``Document.text``)
         year), else a table's Year or Date cell (``2024`` or ``2024-12-13``); else None.
     ``description``
         the prose after the title's dash (``[name](url) - Description.``) or after a colon that closes a
-        bold title (``**DFDC**: The ... dataset.``), without the links that trail it; None when nothing
+        bold title (``**DFDC**: The ... dataset.``), without the links that trail it (badges and label
+        links; a link that ends a sentence, "inspired by [x](...).", stays); None when nothing
         but a venue tag and links follow. In a table, the Description cell, or the text after the title
         in the title cell (``1) Title  This paper ...``).
 """
@@ -150,62 +158,15 @@ _GROUP_MAX_WORDS = 6
 
 # First words that make "NAME YEAR" a date or a note rather than a venue: (Dec 2014), (Spring 2011),
 # **Year 2024**, (Updated 2019).
-_NOT_VENUE = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "year",
-        "years",
-        "since",
-        "until",
-        "updated",
-        "update",
-        "released",
-        "release",
-        "version",
-        "edition",
-        "published",
-        "copyright",
-        "circa",
-        "from",
-        "before",
-        "after",
-        "last",
-        "first",
-        "season",
-        "week",
-        "month",
-        "day",
-        "today",
-    ]
-)
+# fmt: off
+_NOT_VENUE = frozenset((
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+    "spring", "summer", "fall", "autumn", "winter", "year", "years", "season", "week", "month", "day", "today",
+    "since", "until", "updated", "update", "released", "release", "version", "edition", "published",
+    "copyright", "circa", "from", "before", "after", "last", "first",
+))
+# fmt: on
 
 
 @cache

@@ -8,28 +8,34 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .source import MAX_BYTES, InputError, Source, decode
+from .source import MAX_BYTES, InputError, Source, decode, too_big
 
 STDIN = "-"
 
 
-def read(path: str) -> Source:
-    """Read and decode a file (or stdin for ``-``), or raise InputError with one clear line."""
+def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
+    """Read and decode a file (or stdin for ``-``), or raise InputError with one clear line.
+
+    Nothing over ``max_bytes`` is ever held in memory: a file is refused by its size before it is read,
+    and stdin is read only up to one byte past the limit.
+    """
     if path == STDIN:
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        return decode(data, "<stdin>")
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return decode(data, "<stdin>", max_bytes)
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
     if file.is_dir():
         raise InputError(f"{path}: is a directory (name the list's Markdown file, e.g. {file / 'README.md'})")
     try:
-        if file.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path}: file is {file.stat().st_size // (1024 * 1024)} MB, over the 32 MB limit")
-        data = file.read_bytes()
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise too_big(path, size, max_bytes)
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # a file that grew since the stat is still refused
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
-    return decode(data, path)
+    return decode(data, path, max_bytes)
 
 
 def write_atomic(path: str, data: bytes) -> None:

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from . import counters
 from .diagnostics import CHANGES_REMOVES_EMPTY, CHANGES_TOC, CHANGES_URLS, SAFE, Diagnostic, Fix
 from .document import Document
 from .source import Source
@@ -22,6 +23,8 @@ class FixResult:
     text: str
     passes: int  # lint passes run, the last one finding nothing more to fix
     applied: list[Diagnostic] = field(default_factory=list)  # the diagnostics whose fixes were applied
+    document: Document | None = None  # the last pass's document, of ``text``: no need to parse it again
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # the last pass's findings, on ``document``
 
     def changed(self, original: str) -> bool:
         return self.text != original
@@ -59,20 +62,26 @@ def fix_to_fixed_point(
     lint: Callable[[Document], list[Diagnostic]],
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
+    document: Document | None = None,
 ) -> FixResult:
-    """Lint, apply what can be applied, and repeat until nothing changes. Raises FixError if it never settles."""
+    """Lint, apply what can be applied, and repeat until nothing changes. Raises FixError if it never settles.
+
+    ``document``, when given, is ``source`` already parsed: the first pass uses it rather than parsing again.
+    """
     text = source.text
     applied: list[Diagnostic] = []
     for passes in range(1, max_passes + 1):
-        doc = Document(Source(source.path, text, source.bom))
+        if document is None or document.text != text:
+            document = Document(Source(source.path, text, source.bom))
+        diagnostics = lint(document)
         fixes = [
             (diagnostic, diagnostic.fix)
-            for diagnostic in lint(doc)
+            for diagnostic in diagnostics
             if diagnostic.fix and diagnostic.fix.edits and (unsafe or diagnostic.fix.applicability == SAFE)
         ]
         new_text, taken = apply_fixes(text, fixes)
         if new_text == text:
-            return FixResult(text, passes, applied)
+            return FixResult(text, passes, applied, document, diagnostics)
         applied.extend(taken)
         text = new_text
     raise FixError(f"fixes did not settle after {max_passes} passes; nothing was written (please report this)")
@@ -85,6 +94,7 @@ def _outline(text: str) -> tuple[Counter, Counter]:
     """The link targets and heading texts of a Markdown text, as mistune (an independent parser) sees them."""
     import mistune
 
+    counters.count(counters.VERIFY_PARSE)
     tokens = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])(text)
     links: Counter = Counter()
     headings: Counter = Counter()

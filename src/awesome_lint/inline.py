@@ -84,6 +84,7 @@ _MAX_PAREN_DEPTH = 32  # nesting of parentheses in a destination, as cmark limit
 
 
 def _normalize(label: str) -> str:
+    """Reference label matching, as document.normalize_label: case-folded, inner white space collapsed."""
     return " ".join(label.split()).casefold()
 
 
@@ -373,16 +374,19 @@ def _start_key(link: Link) -> int:
 
 def _trim_bare(text: str, start: int, end: int) -> int:
     """GFM's end of an extended autolink: trailing punctuation and unbalanced ")" are left out."""
+    unbalanced = None  # how many more ")" than "(" the URL holds, counted once
     while end > start:
         c = text[end - 1]
         if c in _TRAILING_PUNCT:
             end -= 1
         elif c == ")":
-            url = text[start:end]
-            if url.count(")") > url.count("("):
-                end -= 1
-            else:
+            if unbalanced is None:
+                url = text[start:end]
+                unbalanced = url.count(")") - url.count("(")
+            if unbalanced <= 0:
                 break
+            unbalanced -= 1
+            end -= 1
         elif c == ";":
             m = _ENTITY_TAIL.search(text, start, end)
             if m is None:

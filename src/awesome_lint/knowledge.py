@@ -195,17 +195,29 @@ class HostBook:
     https: tuple[str, ...] = ()
     redirectors: tuple[Redirector, ...] = ()
 
+    # host -> verdict, per question: a list names the same few hosts thousands of times
+    _verdicts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
     def is_code_host(self, host: str) -> bool:
-        return any(host_matches(host, pattern) for pattern in self.code)
+        return self._matches("code", self.code, host)
 
     def is_paper_host(self, host: str) -> bool:
-        return any(host_matches(host, pattern) for pattern in self.paper)
+        return self._matches("paper", self.paper, host)
 
     def serves_https(self, host: str) -> bool:
-        return any(host_matches(host, pattern) for pattern in self.https)
+        return self._matches("https", self.https, host)
+
+    def _matches(self, question: str, patterns: tuple[str, ...], host: str) -> bool:
+        key = (question, patterns, host)  # the patterns too, so a changed book never answers from the cache
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = any(host_matches(host, pattern) for pattern in patterns)
+        return verdict
 
     def unwrap(self, url: str) -> str | None:
         """The target a redirector URL carries (decoded), or None when ``url`` is not a known redirector."""
+        if "?" not in url:  # every redirector carries its target in the query
+            return None
         try:
             parts = urlsplit(url)
         except ValueError:

@@ -6,9 +6,9 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import suppress
+from . import counters, suppress
 from .config import Config, RuleSetting
-from .diagnostics import Diagnostic, Finding
+from .diagnostics import SEVERITIES, Diagnostic, Finding
 from .document import Document
 from .rules import all_rules
 
@@ -71,6 +71,7 @@ def lint_document(
 
     ``shared`` seeds the context's shared dict (the CLI puts the link check's report there).
     """
+    counters.count(counters.LINT)
     rules = all_rules()
     base = Context(doc, config, preset, shared=dict(shared or {}))
     suppressed = suppress.collect(doc)
@@ -87,11 +88,18 @@ def lint_document(
             continue
         for diagnostic in diagnostics:
             diagnostic.rule = rule_id
-            diagnostic.severity = setting.level
+            diagnostic.severity = _capped(setting.level, diagnostic.max_severity)
             if not suppressed.covers(rule_id, doc.line_of(diagnostic.start)):
                 found.append(diagnostic)
     found.sort(key=lambda d: (d.start, d.end, d.rule))
     return found
+
+
+def _capped(level: str, cap: str | None) -> str:
+    """The configured level, lowered to the rule's cap for a finding it is unsure of."""
+    if cap is None:
+        return level
+    return min(level, cap, key=SEVERITIES.index)
 
 
 def to_finding(doc: Document, diagnostic: Diagnostic) -> Finding:

@@ -9,9 +9,11 @@ candidate, and no reason given for leaving it alone.
 
 from __future__ import annotations
 
+import importlib.util
+import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from . import data
 
@@ -47,10 +49,16 @@ def parse_line(line: str, source: str = CODESPELL_SOURCE) -> tuple[str, Correcti
 
 def _codespell_entries() -> dict[str, str]:
     """codespell's dictionary as {misspelling: the text after the arrow}; parsed further only on a hit."""
-    try:
-        text = (resources.files("codespell_lib") / "data" / "dictionary.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # codespell missing: the list's own words only
+    try:  # found without importing codespell_lib, whose __init__ loads its whole command line
+        spec = importlib.util.find_spec("codespell_lib")
+        folder = Path(spec.submodule_search_locations[0])
+        text = (folder / "data" / "dictionary.txt").read_text(encoding="utf-8")
+    except (ImportError, AttributeError, TypeError, IndexError, OSError):  # no codespell: the list's own words
         return {}
+    one_arrow_a_line = text.count("->") == text.count("\n") and not re.search(r"->[^\n]*->", text)
+    if one_arrow_a_line and text.endswith("\n") and "\r" not in text:
+        parts = text.replace("->", "\n").split("\n")  # misspelling, rest, misspelling, rest… (all in C)
+        return dict(zip(parts[0:-1:2], parts[1:-1:2], strict=True))
     return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
 
 

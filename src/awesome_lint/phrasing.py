@@ -56,7 +56,7 @@ def parse(text: str, start: int, end: int, definitions=None) -> list[Node]:
 
 # ------------------------------------------------------------------------------------------ atoms
 
-_ATOM = re.compile(r"\\.|`+|<|[*_~]+|(?: {2,}|\\)(?=\r?\n|\r)", re.DOTALL)
+_ATOM = re.compile(r"\\.|`+|<|\*+|_+|~+|(?: {2,}|\\)(?=\r?\n|\r)", re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 _HTML = re.compile(
     r"<!--(?:-?>|.*?-->)"
@@ -199,13 +199,16 @@ def _delimiter(text: str, start: int, end: int) -> _Delim:
 
 def _build(text: str, pieces: list) -> list[Node]:
     matches = _match_emphasis(pieces)  # (open_start, open_end, close_start, close_end, type)
+    closing_at = {m[2]: m for m in matches}  # by offset, so each run looks up only its own characters
+    opening_at = {m[0]: m for m in matches}
     events: list = []  # flat stream: ("open", match) / ("close", match) / Node / (start, end)
     for piece in pieces:
         if not isinstance(piece, _Delim):
             events.append(piece)
             continue
-        used_close = [m for m in matches if piece.start <= m[2] < piece.start + piece.original]
-        used_open = [m for m in matches if piece.start <= m[0] < piece.start + piece.original]
+        run = range(piece.start, piece.start + piece.original)
+        used_close = [closing_at[at] for at in run if at in closing_at]
+        used_open = [opening_at[at] for at in run if at in opening_at]
         # Closers use the run's first characters, openers its last; unmatched ones stay text.
         used_close.sort(key=lambda m: m[2])
         for m in used_close:
@@ -238,27 +241,39 @@ def _build(text: str, pieces: list) -> list[Node]:
 
 
 def _match_emphasis(pieces: list) -> list[tuple[int, int, int, int, str]]:
+    """CommonMark's delimiter run matching, in linear time: matched-out delimiters leave a linked list
+    (``previous``), and a closer that found no opener bounds the search of later closers of its kind
+    (CommonMark's ``openers_bottom``), so ``*a*a*a…`` or ``[*`` × n never rescan the whole run."""
     delims = [piece for piece in pieces if isinstance(piece, _Delim)]
     matches = []
+    previous = list(range(-1, len(delims) - 1))  # the nearest delimiter before each one still in play
+    bottom: dict[tuple, int] = {}  # per kind of closer: no opener for it at or below this index
     index = 0
     while index < len(delims):
         closer = delims[index]
         if not closer.can_close or closer.count == 0:
             index += 1
             continue
+        kind_of_closer = (closer.char, closer.count if closer.char == "~" else closer.original % 3, closer.can_open)
+        floor = bottom.get(kind_of_closer, -1)
         found = None
-        for back in range(index - 1, -1, -1):
+        back = previous[index]
+        while back > floor:
             opener = delims[back]
             if opener.char != closer.char or not opener.can_open or opener.count == 0:
+                back = previous[back]
                 continue
             if closer.char == "~":
                 if opener.count != closer.count:
+                    back = previous[back]
                     continue
             elif _rule_of_three(opener, closer):
+                back = previous[back]
                 continue
             found = back
             break
         if found is None:
+            bottom[kind_of_closer] = max(floor, previous[index])
             index += 1
             continue
         opener = delims[found]
@@ -272,8 +287,11 @@ def _match_emphasis(pieces: list) -> list[tuple[int, int, int, int, str]]:
         matches.append((open_end - used, open_end, close_start, close_start + used, kind))
         opener.count -= used
         closer.count -= used
-        for between in delims[found + 1 : index]:
-            between.count = 0  # delimiters inside a match can no longer match outside it
+        between = previous[index]
+        while between > found:
+            delims[between].count = 0  # delimiters inside a match can no longer match outside it
+            between = previous[between]
+        previous[index] = found if opener.count else previous[found]  # unlink them (and a spent opener)
         if closer.count == 0:
             index += 1
     return matches

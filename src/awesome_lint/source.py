@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 BOM = "\ufeff"
-MAX_BYTES = 32 * 1024 * 1024  # a README larger than this is not a list anybody edits by hand
+MB = 1024 * 1024
+MAX_BYTES = 32 * MB  # the default --max-size: a README larger than this is not a list anybody edits by hand
 
 
 class InputError(Exception):
@@ -32,11 +33,26 @@ class Source:
         return ((BOM if self.bom else "") + body).encode("utf-8")
 
 
-def decode(data: bytes, path: str) -> Source:
-    """Decode a file's bytes, refusing binary data and invalid UTF-8 with one clear line."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: file is {len(data) // (1024 * 1024)} MB, over the 32 MB limit")
-    if b"\x00" in data[:8192] or b"\x00" in data:
+def too_big(path: str, size: int, max_bytes: int) -> InputError:
+    """The refusal of a file over the size limit (``--max-size``)."""
+    what = "input is" if path == "<stdin>" else f"file is {_human(size)},"  # stdin's full size is never read
+    return InputError(f"{path}: {what} over the {_human(max_bytes)} limit (raise it with --max-size)")
+
+
+def _human(size: int) -> str:
+    if size >= MB:
+        return f"{size / MB:.3g} MB"
+    return f"{size / 1024:.3g} KB" if size >= 1024 else f"{size} bytes"
+
+
+def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> Source:
+    """Decode a file's bytes, refusing oversized files, binary data and invalid UTF-8 with one clear line."""
+    if len(data) > max_bytes:
+        raise too_big(path, len(data), max_bytes)
+    wide = _wide_encoding(data)
+    if wide:
+        raise InputError(f"{path}: the file is {wide}, not UTF-8; save it as UTF-8")
+    if b"\x00" in data:
         raise InputError(f"{path}: looks like a binary file (it contains NUL bytes)")
     try:
         text = data.decode("utf-8")
@@ -44,3 +60,17 @@ def decode(data: bytes, path: str) -> Source:
         raise InputError(f"{path}: not valid UTF-8 (byte {err.start}: {data[err.start : err.start + 1]!r})") from None
     bom = text.startswith(BOM)
     return Source(path=path, text=text[1:] if bom else text, bom=bom)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """The name of the wide encoding (UTF-16 or UTF-32) the bytes are in, by BOM or by NULs; else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4096]
+    half = len(head) // 2
+    nuls = sorted((head[0::2].count(0), head[1::2].count(0)))
+    if half >= 2 and nuls[1] >= 0.9 * half and nuls[0] <= 0.1 * half:
+        return "UTF-16"  # mostly-ASCII text in UTF-16 without a BOM: nearly every other byte is NUL
+    return None

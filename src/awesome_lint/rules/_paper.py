@@ -45,7 +45,6 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 SHORT_NAME = 5
 
 
-
 def venue_names(doc) -> Counter:
     """How many entries use each venue name (compared case-folded, qualifiers kept)."""
     return Counter(venue_key(entry.venue.name) for entry in doc.entries if entry.venue and entry.venue.name)

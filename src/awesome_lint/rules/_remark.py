@@ -8,10 +8,13 @@ scanner (:mod:`awesome_lint.blocks`) and the phrasing parser (:mod:`awesome_lint
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import phrasing
-from ..blocks import TEXT
+from ..blocks import BLANK, CODE, COMMENT, HTML, QUOTE, TEXT
+from ..diagnostics import CHANGES_REMOVES_EMPTY, Edit, Fix
 
 # The rule ids awesome-lint 2.3.0 reports (config.js and rules/index.js); the rules of the awesome
 # preset that are not among them are this tool's own.
@@ -100,6 +103,7 @@ def _find_paragraphs(doc) -> list[Paragraph]:
         covered.update(range(item.line, end_line + 1))
         found.append(Paragraph(start, end, line, end_line, index, False))
     kinds = doc.blocks.line_kinds
+    item_lines = None
     number = 1
     while number <= len(kinds):
         if kinds[number - 1] != TEXT or number in covered:
@@ -111,14 +115,17 @@ def _find_paragraphs(doc) -> list[Paragraph]:
         last = number - 1
         start, end = _trimmed(doc.text, doc.line_starts[first - 1], doc.line_ends[last - 1])
         if start < end:
-            top = not doc.lines[first - 1][:1].isspace() and not _inside_item(doc, first)
+            if item_lines is None:
+                item_lines = _item_lines(doc)
+            top = not doc.lines[first - 1][:1].isspace() and first not in item_lines
             found.append(Paragraph(start, end, first, last, None, top))
     found.sort(key=lambda paragraph: paragraph.start)
     return found
 
 
-def _inside_item(doc, line: int) -> bool:
-    return any(item.line <= line <= item.end_line for item in doc.items)
+def _item_lines(doc) -> set[int]:
+    """The lines inside some list item (one set, rather than a scan of every item for each paragraph)."""
+    return {line for item in doc.items for line in range(item.line, item.end_line + 1)}
 
 
 def walk(node_list: list[phrasing.Node]):
@@ -162,6 +169,320 @@ def contents_heading(ctx):
 
 
 def _strip_comments(text: str) -> str:
-    import re
-
     return re.sub(r"<!--.*?-->", "", text).strip()
+
+
+def phrasing_nodes(ctx, *types: str):
+    """Every phrasing node of the given types, in document order (links' and emphasis' children included)."""
+    for start, end in phrasing_spans(ctx):
+        for node in walk(nodes(ctx, start, end)):
+            if node.type in types:
+                yield node
+
+
+# ------------------------------------------------------------------------------------ styles ("consistent")
+
+
+@dataclass(slots=True)
+class Style:
+    """The style a ``consistent``-or-pinned rule expects, and whether fixing toward it is unambiguous."""
+
+    expected: str | None
+    first: int | None  # offset of the first use, when the file's first use set the style
+    unambiguous: bool  # the style was pinned, or the first use is also the file's most common style
+
+
+def expected_style(option: str, seen: list[tuple[str, int]]) -> Style:
+    """remark-lint's ``consistent``: the first use sets the style. A fix toward it is unambiguous only when
+    that style is also used strictly more often than any other (else the list has two candidate styles)."""
+    if option != "consistent":
+        return Style(option, None, True)
+    if not seen:
+        return Style(None, None, False)
+    expected, first = seen[0]
+    counts = Counter(style for style, _ in seen).most_common()
+    dominant = counts[0][0] == expected and (len(counts) == 1 or counts[1][1] < counts[0][1])
+    return Style(expected, first, dominant)
+
+
+def plural(count: int, word: str) -> str:
+    """remark-lint's pluralize: ``space`` or ``spaces``."""
+    return word if count == 1 else word + "s"
+
+
+# ------------------------------------------------------------------------------------ lines and lists
+
+
+def line_content_start(doc, line: int) -> int:
+    """The offset of a line's first character after indentation and block quote markers."""
+    start, text = doc.line_starts[line - 1], doc.lines[line - 1]
+    index = 0
+    while index < len(text) and text[index] in " \t>":
+        index += 1
+    return start + index
+
+
+def in_quote(doc, line: int) -> bool:
+    """Whether a line starts with a block quote marker (after indentation)."""
+    return doc.lines[line - 1].lstrip(" \t").startswith(">")
+
+
+def innermost_item(doc, line: int) -> int | None:
+    """Index in doc.items of the deepest list item whose lines include ``line``."""
+    found = None
+    for index, item in enumerate(doc.items):
+        if item.line > line:
+            break
+        if item.end_line >= line and (found is None or item.depth > doc.items[found].depth):
+            found = index
+    return found
+
+
+def delimiter(item) -> str:
+    """The character that decides which list an item belongs to: the bullet, or ``.``/``)`` after a number."""
+    return item.marker[-1]
+
+
+def lists(doc) -> list[list[int]]:
+    """The lists of the document as CommonMark forms them: runs of sibling items with the same kind of marker,
+    separated by nothing but blank lines (indices in doc.items, in order)."""
+    found: list[list[int]] = []
+    open_by_parent: dict[int | None, list[int]] = {}
+    for index, item in enumerate(doc.items):
+        current = open_by_parent.get(item.parent)
+        if current is not None:
+            previous = doc.items[current[-1]]
+            between = doc.lines[previous.end_line : item.line - 1]
+            if delimiter(previous) == delimiter(item) and not any(line.strip() for line in between):
+                current.append(index)
+                continue
+        current = [index]
+        found.append(current)
+        open_by_parent[item.parent] = current
+    return found
+
+
+def merges_with_neighbour(doc, index: int, new_delimiter: str) -> bool:
+    """Whether giving an item another marker could join its list to an adjacent one (CommonMark starts a new list
+    when the marker changes, so two lists that differ only by marker, with blank lines between, would merge)."""
+    item = doc.items[index]
+    for other_index in (index - 1, index + 1):
+        if not 0 <= other_index < len(doc.items):
+            continue
+        other = doc.items[other_index]
+        if other.parent != item.parent or other.indent != item.indent or delimiter(other) == delimiter(item):
+            continue
+        if delimiter(other) != new_delimiter:
+            continue
+        first, second = (other, item) if other_index < index else (item, other)
+        if not any(line.strip() for line in doc.lines[first.end_line : second.line - 1]):
+            return True  # nothing but blank lines between them
+    return False
+
+
+# ------------------------------------------------------------------------------------ HTML
+
+
+@dataclass(slots=True)
+class Html:
+    start: int
+    end: int
+    value: str
+
+
+def html_nodes(ctx) -> list[Html]:
+    """mdast's html nodes in document order: HTML blocks (runs of HTML and comment lines) and inline HTML."""
+
+    def build():
+        doc = ctx.doc
+        found = [Html(node.start, node.end, node.value) for node in phrasing_nodes(ctx, "html")]
+        kinds = doc.blocks.line_kinds
+        number = 1
+        while number <= len(kinds):
+            if kinds[number - 1] not in (HTML, COMMENT) or _in_paragraph(ctx, number):
+                number += 1
+                continue
+            first = number
+            while number <= len(kinds) and kinds[number - 1] in (HTML, COMMENT):
+                number += 1
+            start = line_content_start(doc, first)
+            end = doc.line_ends[number - 2]
+            found.append(Html(start, end, doc.text[start:end]))
+        found.sort(key=lambda html: html.start)
+        return found
+
+    return _shared(ctx, "html_nodes", build)
+
+
+def _in_paragraph(ctx, line: int) -> bool:
+    spans = _shared(ctx, "paragraph_lines", lambda: {n for p in paragraphs(ctx) for n in range(p.line, p.end_line + 1)})
+    return line in spans
+
+
+# ------------------------------------------------------------------------------------ definitions
+
+
+@dataclass(slots=True)
+class FootnoteDefinition:
+    label: str  # as written, without the caret
+    start: int  # offset of "["
+    end: int  # end of its first line
+    line: int
+
+
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\]\s]+)\]:")
+
+
+def footnote_definitions(ctx) -> list[FootnoteDefinition]:
+    """GFM footnote definitions ``[^label]: text``: a paragraph or definition that starts with one."""
+
+    def build():
+        doc = ctx.doc
+        starts = [p.start for p in paragraphs(ctx)] + [d.start for d in doc.blocks.definitions]
+        found = []
+        for start in sorted(set(starts)):
+            match = _FOOTNOTE_DEFINITION.match(doc.text, start)
+            if match:
+                line = doc.line_of(start)
+                found.append(FootnoteDefinition(match.group(1), start, doc.line_ends[line - 1], line))
+        return found
+
+    return _shared(ctx, "footnote_definitions", build)
+
+
+def link_definitions(doc):
+    """The link reference definitions, footnote definitions (labels starting with ``^``) left out."""
+    return [definition for definition in doc.blocks.definitions if not definition.label.startswith("^")]
+
+
+def heading_start(doc, heading) -> int:
+    """Where mdast's heading node starts: at the opening hashes of an ATX heading, at the text of a setext one."""
+    if heading.setext:
+        return heading.start
+    text, line_start = doc.text, doc.line_starts[heading.line - 1]
+    start = heading.start
+    while start > line_start and text[start - 1] in " \t":
+        start -= 1
+    while start > line_start and text[start - 1] == "#":
+        start -= 1
+    return start
+
+
+# ------------------------------------------------------------------------------------ code blocks
+
+_FENCE_RUN = re.compile(r"`{3,}|~{3,}")
+
+
+def fence(doc, block) -> tuple[int, int] | None:
+    """(start, end) of a fenced code block's opening fence (its run of backticks or tildes)."""
+    line = block.line
+    match = _FENCE_RUN.search(doc.text, line_content_start(doc, line), doc.line_ends[line - 1])
+    return (match.start(), match.end()) if match else None
+
+
+def closing_fence(doc, block, opening: tuple[int, int]) -> tuple[int, int] | None:
+    """(start, end) of a fenced code block's closing fence, or None when the block is never closed."""
+    if block.end_line == block.line:
+        return None
+    char, size = doc.text[opening[0]], opening[1] - opening[0]
+    start, end = line_content_start(doc, block.end_line), doc.line_ends[block.end_line - 1]
+    run = doc.text[start:end].rstrip(" \t")
+    if len(run) >= size and run == char * len(run):
+        return start, start + len(run)
+    return None
+
+
+def code_lines(doc, block) -> list[str]:
+    """The lines of a fenced code block between its fences, with indentation and block quote markers dropped."""
+    opening = fence(doc, block)
+    last = block.end_line - 1 if opening and closing_fence(doc, block, opening) else block.end_line
+    quoted = in_quote(doc, block.line)
+    found = []
+    for number in range(block.line + 1, last + 1):
+        line = doc.lines[number - 1].lstrip(" \t")
+        if quoted:
+            line = line.lstrip(" \t>")
+        found.append(line)
+    return found
+
+
+# ------------------------------------------------------------------------------------ block quotes
+
+
+@dataclass(slots=True)
+class QuoteLine:
+    line: int
+    markers: list[int]  # offsets of the ">" markers in the line's prefix
+    depth: int  # block quotes open before this line (0 when none)
+    lazy: bool  # a paragraph line inside block quotes, written with fewer markers than its quotes
+
+
+def quote_lines(doc) -> list[QuoteLine]:
+    """Every line that has block quote markers or continues a block quote without them, in order.
+
+    The nesting is followed from the markers at the start of lines (after indentation), so a block quote
+    inside a list item that starts on the item's line (``- > quote``) is not seen.
+    """
+    found = []
+    depth = 0
+    for number, kind in enumerate(doc.blocks.line_kinds, start=1):
+        markers = _markers(doc, number) if (depth or kind not in (CODE, HTML, COMMENT)) else []
+        if kind == BLANK:
+            depth = 0
+            continue
+        if kind == QUOTE and len(markers) < depth and doc.text[line_content_start(doc, number)].strip():
+            found.append(QuoteLine(number, markers, depth, True))
+            continue
+        if markers or depth:
+            found.append(QuoteLine(number, markers, depth, False))
+        depth = len(markers)
+    return found
+
+
+def _markers(doc, line: int) -> list[int]:
+    start, text = doc.line_starts[line - 1], doc.lines[line - 1]
+    found, index = [], 0
+    while index < len(text) and text[index] in " \t>":
+        if text[index] == ">":
+            found.append(start + index)
+        index += 1
+    return found
+
+
+def reference_parts(text: str, node) -> tuple[str, str, int | None]:
+    """A linkReference or imageReference node's (kind, text, offset of its ``[label]`` part): kind is ``full``
+    (``[text][label]``), ``collapsed`` (``[text][]``) or ``shortcut`` (``[text]``); for a full reference the label
+    is returned as the text's second part."""
+    raw = text[node.start : node.end]
+    opening = 2 if raw.startswith("!") else 1
+    if raw.endswith("[]"):
+        return "collapsed", raw[opening:-3], None
+    split = raw.rfind("][")
+    if split < 0:
+        return "shortcut", raw[opening:-1], None
+    return "full", raw[opening:split], node.start + split + 1
+
+
+def normalize_identifier(label: str) -> str:
+    """micromark's normalizeIdentifier (white space collapsed, case folded), as definitions are matched."""
+    return " ".join(re.split(r"[\t\n\r ]+", label.strip("\t\n\r "))).lower().upper()
+
+
+def reference_identifier(text: str, node) -> str:
+    """The normalised identifier a linkReference or imageReference node refers to."""
+    kind, label, label_at = reference_parts(text, node)
+    if kind == "full":
+        return normalize_identifier(text[label_at + 1 : node.end - 1])
+    return normalize_identifier(label)
+
+
+def empty_item_removal(doc, item) -> Fix | None:
+    """The safe fix for an empty list item: remove its line, when the item is alone on it and has nothing nested
+    under it (``- - x`` is an empty-looking item whose nested item shares its line: removing it loses ``x``)."""
+    line_start, line_end = doc.line_starts[item.line - 1], doc.line_ends[item.line - 1]
+    alone_on_line = not doc.text[line_start : item.marker_start].strip()
+    rest = doc.text[item.content_start : line_end].replace(item.checkbox or "", "", 1)
+    if item.end_line != item.line or not alone_on_line or rest.strip() or item.in_quote:
+        return None
+    next_line = doc.line_starts[item.line] if item.line < len(doc.lines) else len(doc.text)
+    return Fix.safe(Edit(line_start, next_line, ""), changes=frozenset({CHANGES_REMOVES_EMPTY}))

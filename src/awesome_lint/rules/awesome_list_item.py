@@ -12,7 +12,8 @@ Fixes, each offered only when it is unambiguous:
 - a missing final period is added after a description that ends in a letter, a digit or ``)`` (safe);
 - an en or em dash used as the separator becomes `` - `` (safe);
 - a lower-case first word is capitalised: safe when the list itself writes that word capitalised
-  elsewhere, unsafe otherwise (it may be a name spelled in lower case, such as ``webpack``).
+  elsewhere, unsafe otherwise (it may be a name spelled in lower case, such as ``webpack``);
+- an empty item (``- ``) is removed, as ``empty-item`` does (safe).
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def check(ctx):
         nodes = _remark.item_nodes(ctx, index)
         if not nodes:
             end = doc.line_ends[item.line - 1]
-            yield Diagnostic(item.marker_start, end, "Invalid list item")
+            yield Diagnostic(item.marker_start, end, "Invalid list item", fix=_remark.empty_item_removal(doc, item))
             continue
         try:
             _check_item(nodes, _Evidence(doc.text, capitalised))

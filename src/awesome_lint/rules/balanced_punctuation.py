@@ -7,6 +7,9 @@ and straight double quotes must come in pairs within a paragraph, a heading or a
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from ..diagnostics import Diagnostic
 from . import _remark
 
@@ -20,6 +23,7 @@ _ASYMMETRIC = {"\u201c": "\u201d", "\u2018": "\u2019", "\u300e": "\u300f", "\uff
 _ASYMMETRIC.update({"\u300c": "\u300d", "\u3010": "\u3011"})
 _CLOSERS = {close: open_ for open_, close in _ASYMMETRIC.items()}
 _SYMMETRIC = frozenset('"')
+_PAIRED = re.compile("[" + re.escape("".join([*_ASYMMETRIC, *_CLOSERS, *_SYMMETRIC])) + "]")
 _AFTER_APOSTROPHE = frozenset(' \t\n.,;:!?()[]{}"\u201c\u201d\u2018\u2019\u2014\u2013')
 
 
@@ -36,30 +40,29 @@ def _apostrophe(text: str, index: int) -> bool:
 def _containers(ctx):
     """Lists of phrasing spans checked together: each top-level item whole, each other paragraph, each heading."""
     doc = ctx.doc
+    roots = [index for index, item in enumerate(doc.items) if item.parent is None]
+    root_lines = [doc.items[index].line for index in roots]
     groups: list[list[tuple[int, int]]] = []
-    taken: set[int] = set()
-    for paragraph in _remark.paragraphs(ctx):
-        if paragraph.start in taken:
-            continue
-        owner = _top_item(doc, paragraph)
-        if owner is None:
+    previous_owner = None
+    for paragraph in _remark.paragraphs(ctx):  # in document order, so an item's paragraphs come together
+        owner = _top_item(doc, paragraph, roots, root_lines)
+        if owner is not None and owner == previous_owner:
+            groups[-1].append((paragraph.start, paragraph.end))
+        else:
             groups.append([(paragraph.start, paragraph.end)])
-            continue
-        item = doc.items[owner]
-        members = [p for p in _remark.paragraphs(ctx) if item.line <= p.line <= item.end_line and p.start not in taken]
-        taken.update(p.start for p in members)
-        groups.append([(p.start, p.end) for p in members])
+        previous_owner = owner
     groups += [[(h.start, h.end)] for h in doc.headings if h.start < h.end]
     return groups
 
 
-def _top_item(doc, paragraph) -> int | None:
+def _top_item(doc, paragraph, roots: list[int], root_lines: list[int]) -> int | None:
+    """The top-level item holding a paragraph, or None."""
     index = paragraph.item
     if index is None:
-        inside = [i for i, item in enumerate(doc.items) if item.line <= paragraph.line <= item.end_line]
-        if not inside:
+        at = bisect_right(root_lines, paragraph.line) - 1
+        if at < 0 or doc.items[roots[at]].end_line < paragraph.line:
             return None
-        index = inside[-1]
+        return roots[at]
     while doc.items[index].parent is not None:
         index = doc.items[index].parent
     return index
@@ -67,11 +70,12 @@ def _top_item(doc, paragraph) -> int | None:
 
 def check(ctx):
     for group in _containers(ctx):
-        chars: list[tuple[str, int]] = []
-        for start, end in group:
-            for node in _remark.walk(_remark.nodes(ctx, start, end)):
-                if node.type == "text":
-                    chars.extend((char, node.start) for char in node.value)
+        nodes = [
+            node for start, end in group for node in _remark.walk(_remark.nodes(ctx, start, end)) if node.type == "text"
+        ]
+        if not any(_PAIRED.search(node.value) for node in nodes):
+            continue  # no quote or bracket at all: nothing to match
+        chars = [(char, node.start) for node in nodes for char in node.value]
         yield from _check_text(chars)
 
 

@@ -11,7 +11,8 @@ Three things are compared with what the list itself does:
 - the order of labelled links: ``[Code]`` before ``[Paper]`` where at least ``min-share`` of the at least
   ``min-pairs`` entries with both put ``Paper`` first. No fix;
 - a missing venue tag, in a section where at least ``venue-share`` of at least ``min-entries`` entries
-  have one. No fix.
+  have one (an entry with a year somewhere in its text has a venue, only in a form not read as a tag,
+  and is left alone; so is a table row, whose empty venue cell is the maintainer's "none"). No fix.
 
 A link that only some entries have (Code, Project Page) is optional: its absence is never reported.
 """
@@ -31,6 +32,7 @@ SEVERITY = "warning"
 FIX = "safe"
 OPTIONS = {"min-pairs": 10, "min-share": 0.9, "min-entries": 8, "venue-share": 0.9}
 
+_YEAR = re.compile(r"(?<![\w/.-])(?:19[5-9]\d|20\d\d)(?![\w/-])")
 _PLAIN_SEPARATOR = re.compile(r"[\s|/·•,;\[\]()-]{1,8}")
 
 
@@ -167,8 +169,18 @@ def _missing_venues(doc, entries, min_entries: int, share: float):
             continue
         where = f'section "{doc.headings[section].text}"' if section is not None else "this section"
         for entry in members:
-            if entry.venue is None:
+            if entry.venue is None and entry.kind == "item" and not _has_year(doc, entry):
                 start, end = entry_span(entry)
-                yield Diagnostic(
-                    start, end, f"entry has no venue tag, unlike {tagged} of {len(members)} entries in {where}"
-                )
+                message = f"no venue tag found, unlike {tagged} of {len(members)} entries in {where}"
+                yield Diagnostic(start, end, message)
+
+
+def _has_year(doc, entry) -> bool:
+    """Whether the entry's text (its URLs left out) holds a year: then it has a venue written in a form
+    the entry model does not read (``J.Chem.Inf.Model. 2005.``), which is not a missing one."""
+    text, position, pieces = doc.text, entry.start, []
+    for link in entry.links:
+        pieces.append(text[position : max(position, link.url_start)])
+        position = max(position, link.url_end)
+    pieces.append(text[position : entry.end])
+    return bool(_YEAR.search(" ".join(pieces)))

@@ -1,11 +1,14 @@
 """entry-order: an entry out of its section's order (newest first, oldest first, or alphabetical).
 
 Each section's order comes from the config (``conventions: {order: year-desc}``, or per heading) or is
-inferred from the section itself: most of its entries must already keep the order, with at least
-``min-steps`` steps in its direction (a section where every paper is from 2023 has no year order to
-break). Only the entries outside one longest ordered subsequence are reported, not their neighbours,
-so one paper filed in the wrong place gives one finding. Entries without a year (or title) are not
-judged.
+inferred from the section itself (most of its entries keep it). An inferred order is reported on only
+when the section keeps it far better than chance: at most half as many misplaced entries as the same
+entries shuffled would have, and most steps between different years going the order's way (or almost
+no misplaced entry at all). A section where nearly every paper is from 2023, or one filed roughly in the
+order papers were added, stays quiet. Only the entries outside one longest ordered subsequence are
+reported, not their neighbours, so one paper filed in the wrong place gives one finding. Entries
+without a year (or title) are not judged. Findings under an inferred order are at info level; under an
+order pinned in the config, at the rule's level (warning by default).
 
 The fix moves each reported entry, with its nested items, to where the order puts it: after the entries
 that come before it, so entries of the same year keep their order. It is safe when the order is pinned
@@ -16,6 +19,7 @@ one tight list (blank lines or other blocks between them) or some have no key to
 from __future__ import annotations
 
 import bisect
+import random
 
 from ..conventions import order_key, ordered_subsequence
 from ..diagnostics import CHANGES_ORDER, Diagnostic, Edit, Fix
@@ -23,9 +27,18 @@ from ._quote import entry_span, quote_title
 
 ID = "entry-order"
 SUMMARY = "an entry out of its section's order (year descending, year ascending or alphabetical)"
-SEVERITY = "info"
+SEVERITY = "warning"
 FIX = "unsafe"
-OPTIONS = {"min-steps": 3}
+OPTIONS: dict = {}
+
+# An inferred order counts only when the section keeps it far better than chance (its misplaced
+# entries are at most CHANCE_SHARE of those a shuffled section would have), and either most of its
+# steps between different keys go the order's way (STEP_SHARE), or it is almost perfectly kept
+# (STRONG_CHANCE_SHARE: long sections with few distinct years have few steps at all).
+CHANCE_SHARE = 0.5
+STRONG_CHANCE_SHARE = 0.1
+STEP_SHARE = 0.75
+SHUFFLES = 8
 
 _DESCRIBE = {
     "year-desc": "newest first",
@@ -37,7 +50,6 @@ _DESCRIBE = {
 def check(ctx):
     doc = ctx.doc
     conventions = ctx.conventions
-    min_steps = int(ctx.options.get("min-steps", 3))
     for section, entries in conventions.sections.items():
         order = conventions.order_of(section)
         if not order.holds or order.value not in _DESCRIBE:
@@ -51,16 +63,28 @@ def check(ctx):
         kept = set(ordered_subsequence(keys, descending=descending))
         if len(kept) == len(keys):
             continue
-        if not order.pinned and _steps(keys, kept, descending) < min_steps:
+        if not order.pinned and not _clear(keys, len(kept), descending):
             continue
         movable = _movable(doc, entries) and len(keyed) == len(entries)
         yield from _findings(doc, section, order, keyed, kept, descending, movable)
 
 
-def _steps(keys: list, kept: set[int], descending: bool) -> int:
-    """How many times the ordered entries change key: the evidence that the order is meant."""
-    ordered = [keys[i] for i in sorted(kept)]
-    return sum(1 for a, b in zip(ordered, ordered[1:], strict=False) if a != b)
+def _clear(keys: list, kept: int, descending: bool) -> bool:
+    """Whether a section shows its inferred order clearly enough to report the entries that break it."""
+    rng = random.Random(len(keys))  # seeded: the same list always gets the same findings
+    shuffled_kept = 0
+    for _ in range(SHUFFLES):
+        shuffled = keys[:]
+        rng.shuffle(shuffled)
+        shuffled_kept += len(ordered_subsequence(shuffled, descending=descending))
+    by_chance = len(keys) - shuffled_kept / SHUFFLES
+    if by_chance <= 0:
+        return False
+    share = (len(keys) - kept) / by_chance
+    forward = sum(1 for a, b in zip(keys, keys[1:], strict=False) if (a > b if descending else a < b))
+    backward = sum(1 for a, b in zip(keys, keys[1:], strict=False) if (a < b if descending else a > b))
+    steps_forward = forward / (forward + backward) if forward + backward else 0.0
+    return share <= CHANCE_SHARE and (steps_forward >= STEP_SHARE or share <= STRONG_CHANCE_SHARE)
 
 
 def _findings(doc, section, order, keyed, kept, descending, movable):
@@ -83,7 +107,8 @@ def _findings(doc, section, order, keyed, kept, descending, movable):
             f"it belongs {relation} line {neighbour.line}"
         )
         start, end = entry_span(entry)
-        yield Diagnostic(start, end, message, fix=fix)
+        # an order inferred from the list is a guess: at most info; a pinned order takes the rule's level
+        yield Diagnostic(start, end, message, fix=fix, max_severity=None if order.pinned else "info")
 
 
 def _probe(key, descending: bool):

@@ -16,7 +16,7 @@ from ._paper import entry_urls, written_url
 
 ID = "insecure-link"
 SUMMARY = "an http:// link to a host known to serve https (arxiv.org, github.com ...)"
-SEVERITY = "warning"
+SEVERITY = "info"
 FIX = "safe"
 OPTIONS: dict = {}
 

@@ -4,8 +4,9 @@ A label such as ``PorjectPage`` is a typo when it is one edit (two, for labels o
 away from exactly one label that ``rules/labels.yaml`` (and the config's ``labels:``) knows, or that the
 list itself uses more often (and at least three times). Labels of five letters or fewer count only
 slips (two letters swapped, one doubled or left out: ``Cdoe``, ``Papr``), since one changed letter
-usually makes another word (``Page`` and ``rage``). Case, spaces and hyphens are ignored (those are ``label-style``), plurals are variants
-(``Paper``/``Papers``), and labels with digits (``CVPR 2024``) are never typos of one another.
+usually makes another word (``Page`` and ``rage``). Case, spaces and hyphens are ignored (those are
+``label-style``), plurals are variants (``Paper``/``Papers``), and labels with digits (``CVPR 2024``)
+are never typos of one another.
 
 The fix replaces the label with the list's own spelling of the candidate (or the data's, when the list
 never writes it); it is safe when there is exactly one candidate. With several, the message names them
@@ -35,18 +36,23 @@ def _limit(key: str) -> int:
     return 1 if len(key) < 8 else 2
 
 
-def candidates(key: str, own: dict[str, int], known: set[str], min_length: int) -> list[str]:
-    """The label keys ``key`` may be a typo of: known ones, or the list's own that it uses more often."""
+def targets(own: dict[str, int], known: set[str]) -> set[str]:
+    """The labels a typo may be corrected to: the known ones, and the list's own used three times or more."""
+    return known | {key for key, uses in own.items() if uses >= MIN_OWN_USES}
+
+
+def candidates(key: str, own: dict[str, int], known: set[str], pool: set[str], min_length: int) -> list[str]:
+    """The label keys ``key`` may be a typo of, from ``pool``: known ones, or the list's own used more often."""
     if len(key) < min_length or _DIGIT.search(key) or key in known:
         return []
     used = own.get(key, 0)
     limit = _limit(key)
     found = []
-    for other in known | set(own):
+    for other in pool:
         if other == key or _DIGIT.search(other) or abs(len(other) - len(key)) > limit:
             continue
-        if other not in known and own.get(other, 0) < max(used + 1, MIN_OWN_USES):
-            continue  # a label only the list knows must be the more common spelling, and used 3 times
+        if other not in known and own.get(other, 0) <= used:
+            continue  # a label only the list knows must be its more common spelling
         if other in known and other not in own and used > 2:
             continue  # a label the list uses often is the list's own word, not a slip
         if is_plural_pair(key, other):
@@ -63,11 +69,12 @@ def check(ctx):
     usage, book = conv.labels, conv.knowledge.labels
     own = {key: usage.key_count(key) for key in usage.label_keys()}
     known = book.keys()
+    pool = targets(own, known)
     cache: dict[str, list[str]] = {}
     for _entry, _link, label in labelled_links(ctx.doc):
         key = label.key
         if key not in cache:
-            cache[key] = candidates(key, own, known, ctx.options["min-length"])
+            cache[key] = candidates(key, own, known, pool, ctx.options["min-length"])
         found = cache[key]
         if not found:
             continue

@@ -3,7 +3,8 @@
 As the remark-lint-no-repeat-punctuation rule awesome-lint enables, with its set of marks
 (``！!~～,，·?？``; periods are left out so that ``...`` stays allowed). Text, inline HTML and headings
 are checked; code is not. The fix keeps one mark of a run of ``!``, ``?`` or ``,`` (or their full-width
-forms); it is safe because a repeated mark adds no words, only emphasis.
+forms); it is safe because a repeated mark adds no words, only emphasis. Headings are reported but not
+fixed: the fixer keeps every heading as written (links point at them).
 """
 
 from __future__ import annotations
@@ -35,16 +36,16 @@ def _characters(ctx, start: int, end: int):
 def check(ctx):
     marks = ctx.options.get("marks", OPTIONS["marks"])
     doc = ctx.doc
-    spans = [(p.start, p.end) for p in _remark.paragraphs(ctx)]
-    spans += [(h.start, h.end) for h in doc.headings if h.start < h.end]
-    for start, end in sorted(spans):
+    spans = [(p.start, p.end, True) for p in _remark.paragraphs(ctx)]
+    spans += [(h.start, h.end, False) for h in doc.headings if h.start < h.end]
+    for start, end, fixable in sorted(spans):
         previous = None
         run_start = None
         for char, offset in _characters(ctx, start, end):
             if char in marks and char == previous:
                 at = offset if offset is not None else start
                 fix = None
-                if run_start is not None and offset is not None and char in _FIXABLE:
+                if fixable and run_start is not None and offset is not None and char in _FIXABLE:
                     run_end = offset + 1
                     while run_end < len(doc.text) and doc.text[run_end] == char:
                         run_end += 1

@@ -20,6 +20,9 @@ SEVERITY = "error"
 FIX = None
 OPTIONS = {"allow": ["^!(?:note|tip|important|warning|caution)$", "^\\^.+$"]}
 
+_MAX_LABEL = 999  # CommonMark's longest link label
+_SHOWN_LABEL = 80  # a longer label is cut short in the message
+
 _LINE_ENDING = re.compile(r"(?:\r?\n|\r)[\t ]*(?:>[\t ]*)*")
 
 
@@ -85,17 +88,21 @@ class _Scanner:
         else:
             kind = "link"
         offset = 2 if len(bracket) == 4 and bracket[2] + 2 != bracket[3] else 0
-        label = normalize_label(text[bracket[offset] + 1 : bracket[offset + 1] - 1])
+        label_start, label_end = bracket[offset] + 1, bracket[offset + 1] - 1
+        # A label has at most 999 characters (CommonMark), so nested brackets cost no more than that each.
+        too_long = label_end - label_start > _MAX_LABEL
+        label = normalize_label(text[label_start : min(label_end, label_start + _MAX_LABEL + 1)])
         if kind == "footnote":
             if " " in label:
                 return
-            defined = label in self.defined  # "[^x]: ..." definitions keep their caret
+            defined = not too_long and label in self.defined  # "[^x]: ..." definitions keep their caret
             label = label[1:]
         else:
-            defined = label in self.defined
+            defined = not too_long and label in self.defined
         if defined or any(pattern.search(label) for pattern in self.allow):
             return
-        self.found.append((bracket[0], bracket[-1], f"{'an' if kind == 'image' else 'a'} {kind} `{label}`"))
+        shown = label if len(label) <= _SHOWN_LABEL else label[: _SHOWN_LABEL - 1] + "\u2026"
+        self.found.append((bracket[0], bracket[-1], f"{'an' if kind == 'image' else 'a'} {kind} `{shown}`"))
 
 
 def check(ctx):

@@ -49,15 +49,27 @@ def check(ctx):
     dictionary = shipped()
     if options.get("words") or options.get("ignore"):
         dictionary = dictionary.extended(options.get("words") or {}, options.get("ignore") or (), "the config")
+    verdicts: dict[str, bool] = {}  # word -> in the dictionary (words repeat across a list)
+
+    def listed(word: str) -> bool:
+        if word not in verdicts:
+            verdicts[word] = dictionary.get(word) is not None
+        return verdicts[word]
+
     seen: set[int] = set()
+    passed: list[tuple[int, str]] = []  # (start, masked text) of the spans with no word in the dictionary
     names = None
     for start, end, where in _spans(doc):
-        for word, word_start in _words(doc, start, end):
+        masked = _masked(doc, start, end)
+        if not _may_hold_misspelling(masked, listed):
+            passed.append((start, masked))  # most spans: their words are listed only if needed below
+            continue
+        for word, word_start in _words(doc.text, masked, start):
             if word_start in seen:
                 continue
             seen.add(word_start)
             correction = dictionary.get(word)
-            if correction is None:
+            if correction is None or _word_start_in(passed, word_start, doc.text):
                 continue
             if names is None:
                 names = _url_words(doc.text)
@@ -111,14 +123,35 @@ def _spans(doc):
         yield start, end, PROSE
 
 
-def _words(doc, start: int, end: int):
-    """(word, offset) of the plain words in ``doc.text[start:end]``, with URLs, code and HTML left out."""
+def _may_hold_misspelling(masked: str, listed) -> bool:
+    """Whether a word of the span can be in the dictionary: every word ``_words`` yields is also found by
+    ``_WORD.findall``, so one regular-expression pass rules out most spans without looking at each word."""
+    return any(listed(word) for word in set(_WORD.findall(masked)))
+
+
+def _word_start_in(passed: list[tuple[int, str]], offset: int, text: str) -> bool:
+    """Whether a span passed over earlier had a word starting at ``offset`` (it would have been seen first)."""
+    return any(
+        start <= offset < start + len(masked) and any(at == offset for _, at in _words(text, masked, start))
+        for start, masked in passed
+    )
+
+
+def _masked(doc, start: int, end: int) -> str:
+    """``doc.text[start:end]`` with URLs, link syntax, code, HTML and shortcodes blanked out."""
     text = doc.text
-    masked = list(text[start:end])
-    for lo, hi in _hidden(doc, start, end):
-        for i in range(max(lo, start), min(hi, end)):
-            masked[i - start] = " "
-    masked_text = "".join(masked)
+    pieces, position = [], start
+    for lo, hi in sorted(_hidden(doc, start, end)):
+        lo, hi = max(lo, position), min(hi, end)
+        if lo < hi:
+            pieces += [text[position:lo], " " * (hi - lo)]
+            position = hi
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
+def _words(text: str, masked_text: str, start: int):
+    """(word, offset) of the plain words of a span, given its masked text (see ``_masked``)."""
     for chunk in _CHUNK.finditer(masked_text):
         token = chunk.group()
         stripped = token.strip(_EDGE_PUNCT)

@@ -9,28 +9,13 @@ that changes its marker right after another list would merge with it, so such it
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from . import _remark
 
 ID = "unordered-list-marker-style"
 SUMMARY = "a bullet list item whose marker differs from the file's first bullet item"
 SEVERITY = "warning"
 FIX = "safe"
 OPTIONS = {"style": "consistent"}
-
-
-def _merges_with_neighbour(doc, index: int) -> bool:
-    """Whether changing this item's marker could join its list to an adjacent list (CommonMark splits lists on a
-    marker change, so two lists that differ only by marker would become one)."""
-    item = doc.items[index]
-    for other_index in (index - 1, index + 1):
-        if not 0 <= other_index < len(doc.items):
-            continue
-        other = doc.items[other_index]
-        if other.parent != item.parent or other.indent != item.indent or other.marker == item.marker:
-            continue
-        first, second = (other, item) if other_index < index else (item, other)
-        if not any(line.strip() for line in doc.lines[first.end_line : second.line - 1]):
-            return True  # nothing but blank lines between them
-    return False
 
 
 def check(ctx):
@@ -49,7 +34,7 @@ def check(ctx):
             continue
         evidence = f" (the first bullet, line {first_line}, uses it)" if first_line else ""
         fix = None
-        if not _merges_with_neighbour(doc, index):
+        if not _remark.merges_with_neighbour(doc, index, expected):
             fix = Fix.safe(Edit(item.marker_start, item.marker_start + 1, expected))
         yield Diagnostic(
             item.marker_start,

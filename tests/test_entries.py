@@ -1,0 +1,526 @@
+"""entries.extract: which items and rows are entries, and their fields with exact spans, style by style."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from awesome_lint import source
+from awesome_lint.document import Document
+from awesome_lint.entries import Entry, VenueTag, extract, full_year
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLE = ROOT / "examples" / "awesome-talking-head.md"
+
+
+def document(text: str) -> Document:
+    return Document(source.decode(text.encode(), "t.md"))
+
+
+def entries(text: str) -> tuple[Document, list[Entry]]:
+    doc = document(text)
+    return doc, extract(doc)
+
+
+def only(text: str) -> tuple[Document, Entry]:
+    doc, found = entries(text)
+    assert len(found) == 1, [doc.text[e.start : e.end] for e in found]
+    return doc, found[0]
+
+
+def at(doc: Document, needle: str, nth: int = 0) -> int:
+    """The offset of the nth occurrence of ``needle`` in the document."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = doc.text.index(needle, pos + 1)
+    return pos
+
+
+def check_venue(doc, tag: VenueTag, text: str, name: str, year: str, brackets: str = "") -> None:
+    assert tag is not None
+    assert (tag.text, tag.name, tag.year, tag.open + tag.close) == (text, name, year, brackets)
+    assert doc.text[tag.start : tag.end] == tag.text
+    assert doc.text[tag.name_start : tag.name_end] == tag.name
+    assert doc.text[tag.year_start : tag.year_end] == tag.year
+
+
+# ---------------------------------------------------------------------------------------------- the seed style
+
+
+SEED = (
+    "# Talking heads\n"
+    "\n"
+    "### Subject-independent\n"
+    "\n"
+    "- Realistic Speech-Driven Facial Animation with GANs. [IJCV 2019]  [Paper](http://arxiv.org/abs/1906.06337)"
+    "  [PorjectPage](https://sites.google.com/view/facial-animation)\n"
+    "- You said that? [BMVC 2017]\n"
+    "- HMM-Based Talking Face Synthesis [Journal of Computer and Communications2017]\n"
+)
+
+
+def test_seed_entry_fields_and_spans():
+    doc, found = entries(SEED)
+    assert len(found) == 3
+    first = found[0]
+    assert (first.kind, first.index, first.line, first.end_line, first.section) == ("item", 0, 5, 5, 1)
+    line_start = doc.line_starts[4]
+    assert first.start == line_start + 2 and first.end == doc.line_ends[4]
+
+    title_start = at(doc, "Realistic")
+    assert (first.title.text, first.title.start) == ("Realistic Speech-Driven Facial Animation with GANs", title_start)
+    assert first.title.end == title_start + len(first.title.text)
+    assert (first.title_end.text, first.title_end.start) == (".", first.title.end)  # the period stays outside
+
+    tag = first.venue
+    check_venue(doc, tag, "[IJCV 2019]", "IJCV", "2019", "[]")
+    assert (tag.start, tag.name_start, tag.year_start, tag.end) == (
+        at(doc, "[IJCV"),
+        at(doc, "IJCV"),
+        at(doc, "2019"),
+        at(doc, "]  [Paper") + 1,
+    )
+    assert first.year == 2019
+
+    assert [link.label for link in first.links] == ["Paper", "PorjectPage"]
+    assert [(s.text, s.start) for s in first.separators] == [("  ", at(doc, "  [PorjectPage"))]
+    assert first.description is None
+
+
+def test_seed_entry_without_links():
+    doc, found = entries(SEED)
+    entry = found[1]
+    assert entry.title.text == "You said that?" and entry.title_end is None
+    check_venue(doc, entry.venue, "[BMVC 2017]", "BMVC", "2017", "[]")
+    assert entry.links == [] and entry.separators == []
+
+
+def test_year_glued_to_a_long_venue_name():
+    doc, found = entries(SEED)
+    entry = found[2]
+    check_venue(
+        doc,
+        entry.venue,
+        "[Journal of Computer and Communications2017]",
+        "Journal of Computer and Communications",
+        "2017",
+        "[]",
+    )
+    assert entry.venue.name_end == entry.venue.year_start  # no space: a rule can insert one there
+    assert entry.year == 2017 and entry.title.text == "HMM-Based Talking Face Synthesis"
+
+
+# ---------------------------------------------------------------------------------------------- other paper styles
+
+
+@pytest.mark.parametrize("marker", ["-", "1."])
+def test_bold_title_with_bracketed_links_and_trailing_venue(marker):
+    text = f"## Papers\n\n{marker} **Talking Heads** [[Paper](https://a.b/1)] [[Code](https://c.d/2)] - CVPR 2024\n"
+    doc, entry = only(text)
+    assert (entry.title.text, entry.title.start) == ("Talking Heads", at(doc, "Talking"))
+    check_venue(doc, entry.venue, "CVPR 2024", "CVPR", "2024")
+    assert entry.year == 2024 and entry.description is None
+    assert [link.label for link in entry.links] == ["Paper", "Code"]
+    assert [s.text for s in entry.separators] == ["] ["]
+
+
+def test_link_title_with_venue_after_dash():
+    text = "## P\n\n- [Deep Thing](https://arxiv.org/abs/1) - ECCV 2022 [[code](https://github.com/x/y)]\n"
+    doc, entry = only(text)
+    assert (entry.title.text, entry.title.start) == ("Deep Thing", at(doc, "Deep"))
+    check_venue(doc, entry.venue, "ECCV 2022", "ECCV", "2022")
+    assert entry.description is None  # only the tag and a link follow the dash
+
+
+def test_classic_awesome_entry():
+    text = "## Tools\n\n- [termui](https://github.com/gizak/termui) - Go terminal dashboard.\n"
+    doc, entry = only(text)
+    assert (entry.title.text, entry.title.start) == ("termui", at(doc, "termui"))
+    assert (entry.description.text, entry.description.start) == ("Go terminal dashboard.", at(doc, "Go "))
+    assert entry.venue is None and entry.year is None
+
+
+def test_classic_description_keeps_a_link_inside_its_sentence_but_not_badges():
+    text = (
+        "## Tools\n\n"
+        "- [a](https://a.io) - Inspired by [b](https://b.io).\n"
+        "- [c](https://c.io) - A crate. [![badge](https://img.shields.io/x.svg)](https://ci.io)\n"
+    )
+    doc, (first, second) = entries(text)
+    assert first.description.text == "Inspired by [b](https://b.io)."
+    assert second.description.text == "A crate."
+
+
+def test_title_comma_emphasised_venue_year():
+    text = "## P\n\n* Leveraging Real Talking Faces, *CVPR* 2022: [Paper](https://a.b) [Github](https://c.d)\n"
+    doc, entry = only(text)
+    assert entry.title.text == "Leveraging Real Talking Faces" and entry.title_end.text == ","
+    check_venue(doc, entry.venue, "*CVPR* 2022", "CVPR", "2022")
+    assert (entry.venue.name_start, entry.venue.year_start) == (at(doc, "CVPR"), at(doc, "2022"))
+    assert [s.text for s in entry.separators] == [" "]
+
+
+def test_venue_first_then_bold_title():
+    text = (
+        "## P\n\n"
+        "* (CVPR 2023) [💬 3D] **GLIGEN: Open-Set Grounded Text-to-Image Generation**, Yuheng Li et al."
+        " [[Paper](https://arxiv.org/abs/2301.07093)] [[Code](https://github.com/gligen/GLIGEN)]\n"
+    )
+    doc, entry = only(text)
+    check_venue(doc, entry.venue, "(CVPR 2023)", "CVPR", "2023", "()")
+    assert entry.title.text == "GLIGEN: Open-Set Grounded Text-to-Image Generation"
+    assert entry.title.start == at(doc, "GLIGEN") and entry.title_end.text == ","
+
+
+def test_numbered_bold_title_italic_authors_plain_venue():
+    text = (
+        "## P\n\n"
+        "1. **Non-local Neural Networks.** *Wang, Xiaolong.* CVPR 2018. [paper](http://openaccess.thecvf.com/x.pdf)\n"
+    )
+    doc, entry = only(text)
+    assert entry.title.text == "Non-local Neural Networks"
+    assert (entry.title_end.text, entry.title_end.start) == (".", at(doc, ".**"))  # inside the bold
+    check_venue(doc, entry.venue, "CVPR 2018", "CVPR", "2018")
+    assert entry.year == 2018
+
+
+def test_link_title_authors_and_plain_venue():
+    text = (
+        "## P\n\n- [NeRF in the Wild](https://nerf-w.github.io/), Martin-Brualla et al., CVPR 2021"
+        " | [bibtex](./b.bib#L1)\n"
+    )
+    doc, entry = only(text)
+    assert entry.title.text == "NeRF in the Wild"
+    check_venue(doc, entry.venue, "CVPR 2021", "CVPR", "2021")
+
+
+def test_bare_year_in_parentheses():
+    text = "## P\n\n- **Maxout networks** (2013), I. Goodfellow et al. [[pdf]](http://arxiv.org/pdf/1302.4389v4)\n"
+    doc, entry = only(text)
+    assert entry.title.text == "Maxout networks"
+    check_venue(doc, entry.venue, "(2013)", "", "2013", "()")
+    assert entry.venue.name_start == entry.venue.name_end == entry.venue.year_start
+    assert entry.year == 2013
+
+
+def test_method_name_then_title():
+    text = "## P\n\n    - ***Fairy:*** Fast Instruction-Guided Video Synthesis [[Paper]](https://arxiv.org/pdf/1)\n"
+    text = "## P\n\n- **CVPR**\n" + text.split("\n\n", 1)[1]
+    doc, entry = only(text)
+    assert entry.title.text == "Fast Instruction-Guided Video Synthesis"
+
+
+def test_short_name_dash_link_title():
+    text = "## G\n\n* ACGAN - [Coverless Information Hiding Based on GANs](https://arxiv.org/abs/1712.06951)\n"
+    doc, entry = only(text)
+    assert entry.title.text == "Coverless Information Hiding Based on GANs"
+
+
+def test_emoji_before_title_is_not_part_of_it():
+    doc, entry = only("## P\n\n- ⚠️ Encapsulated Composition of Models [[Paper]](https://a.b)\n")
+    assert entry.title.text == "Encapsulated Composition of Models" and entry.title.start == at(doc, "Encapsulated")
+
+
+# ---------------------------------------------------------------------------------------------- venue tags
+
+
+@pytest.mark.parametrize(
+    ("line", "tag_text", "name", "year", "brackets", "full"),
+    [
+        ("Title [CVPR 2019] [P](https://a.b)", "[CVPR 2019]", "CVPR", "2019", "[]", 2019),
+        ("Title (CVPR 2019) [P](https://a.b)", "(CVPR 2019)", "CVPR", "2019", "()", 2019),
+        ("Title [CPVR 2022] [P](https://a.b)", "[CPVR 2022]", "CPVR", "2022", "[]", 2022),
+        ("Title [arXiv 2018]", "[arXiv 2018]", "arXiv", "2018", "[]", 2018),
+        ("Title [ICCV 2019 Oral] [P](https://a.b)", "[ICCV 2019 Oral]", "ICCV", "2019", "[]", 2019),
+        ("Title [CVPR'24] [P](https://a.b)", "[CVPR'24]", "CVPR", "24", "[]", 2024),
+        ("Title [BMVC '98]", "[BMVC '98]", "BMVC", "98", "[]", 1998),
+        ("Title (CVPR 2019] [P](https://a.b)", "(CVPR 2019]", "CVPR", "2019", "(]", 2019),
+        ("Title **CVPR 2024** [P](https://a.b)", "**CVPR 2024**", "CVPR", "2024", "", 2024),
+        ("Title, *ICCV 2023*: [P](https://a.b)", "*ICCV 2023*", "ICCV", "2023", "", 2023),
+        ("**Title** NeurIPS2022 [P](https://a.b)", "NeurIPS2022", "NeurIPS", "2022", "", 2022),
+        ("**Title** - CVPR'24 [P](https://a.b)", "CVPR'24", "CVPR", "24", "", 2024),
+        ("**Title.** ICLR Workshop 2018. [P](https://a.b)", "ICLR Workshop 2018", "ICLR Workshop", "2018", "", 2018),
+        ("**Title**, *ACM MM* 2020: [P](https://a.b)", "*ACM MM* 2020", "ACM MM", "2020", "", 2020),
+        ("**Title.** IEEE TNNLS 2020. [P](https://a.b)", "IEEE TNNLS 2020", "IEEE TNNLS", "2020", "", 2020),
+        ("(IEEE Transactions on X-2022) **Title**", "(IEEE Transactions on X-2022)", "IEEE Transactions on X", "2022",
+         "()", 2022),
+        ("Title [arXiv] [Paper](https://a.b)", "[arXiv]", "arXiv", "", "[]", None),
+    ],
+)  # fmt: skip
+def test_venue_tag_forms(line, tag_text, name, year, brackets, full):
+    doc, entry = only(f"## P\n\n- {line}\n")
+    check_venue(doc, entry.venue, tag_text, name, year, brackets)
+    assert entry.year == full
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "GPT 2019 Is Here [Paper](https://a.b)",  # a number in a title is not a year
+        "Deep Learning Summer School 2016, Montreal [[web]](https://a.b)",
+        "[name](https://a.b) - Released at PyCon 2019 with friends.",
+        "[name](https://a.b) - Pascal VOC2012 loaders.",
+        "[Course](https://a.b) by Tom Mitchell (Spring 2011)",
+        "[Book](https://a.b) by Someone (Dec 2014)",
+        "[tool](https://a.b) - Works since (since 2015).",
+        "Title [[arXiv]](not a url) and more",
+        "Title [Paper 2019](https://a.b)",  # a link label is no tag
+    ],
+)
+def test_not_venue_tags(line):
+    doc, entry = only(f"## P\n\n- {line}\n")
+    assert entry.venue is None, entry.venue
+
+
+def test_full_year():
+    assert full_year("2019") == 2019 and full_year("19") == 2019 and full_year("98") == 1998
+    assert full_year("") is None and full_year("x") is None
+
+
+# ---------------------------------------------------------------------------------------------- what is an entry
+
+
+def test_which_items_are_entries():
+    text = (
+        "# List\n\n"
+        "- [Intro](#intro)\n"
+        "- [Papers](#papers)\n"
+        "  - [Sub](#sub)\n\n"
+        "## TODO\n\n"
+        "- [x] Main paper list\n"
+        "- [ ] \n"
+        "- [ ] Add codes\n\n"
+        "## Papers\n\n"
+        "- Paper One [CVPR 2019] [Paper](https://a.b/1)\n"
+        "  - a nested note [Code](https://c.d)\n"
+        "- \n"
+        "> - Quoted Paper [CVPR 2019]\n\n"
+        "```\n- Code Paper [CVPR 2019]\n```\n"
+    )
+    doc, found = entries(text)
+    assert [doc.text[e.start : e.end] for e in found] == ["Paper One [CVPR 2019] [Paper](https://a.b/1)"]
+
+
+def test_group_items_hand_over_to_their_children():
+    text = (
+        "## Video\n\n"
+        '- <span id="year-2024">**Year 2024**</span>\n'
+        "  - **CVPR**\n"
+        "    - First Paper [[Paper]](https://a.b/1)\n"
+        "    - Second Paper [[Paper]](https://a.b/2) [[Code]](https://c.d/2)\n"
+        "  - **ECCV**\n"
+        "    - Third Paper [[Paper]](https://a.b/3)\n"
+        "- Plain Entry Paper [[Paper]](https://a.b/4)\n"
+        "  - Authors of it, *CVPR 2020*\n"
+    )
+    doc, found = entries(text)
+    assert [e.title.text for e in found] == ["First Paper", "Second Paper", "Third Paper", "Plain Entry Paper"]
+    assert [doc.items[e.index].depth for e in found] == [2, 2, 2, 0]
+    assert found[-1].venue is None  # the child's text is not the entry's
+
+
+def test_multi_line_item_title_stops_at_the_line_end():
+    text = "## P\n\n-   Understanding Self-supervised Learning.\n    [[pdf]](https://arxiv.org/pdf/2010.00578.pdf)\n"
+    doc, entry = only(text)
+    assert entry.title.text == "Understanding Self-supervised Learning" and entry.title_end.text == "."
+    assert entry.end_line == 4 and len(entry.links) == 1
+
+
+def test_reference_links_and_bare_urls_in_entries():
+    text = "## P\n\n- Avatars4All: https://github.com/eyaler/avatars4all\n- Thing [Paper][p]\n\n[p]: https://a.b/p\n"
+    doc, (first, second) = entries(text)
+    assert first.title.text == "Avatars4All" and first.links[0].kind == "bare"
+    assert second.links[0].kind == "reference" and second.links[0].url == "https://a.b/p"
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def test_table_rows_with_named_columns():
+    text = (
+        "## Talking\n\n"
+        "| Year | Title | Conference/Journal | Code | Project |\n"
+        "| ---- | ---- | ---- | ---- | ---- |\n"
+        "| 2025 | [TexTalk: Dynamic Texture](http://arxiv.org/abs/2503.00495) | CVPR 2025 "
+        "| [Code](https://github.com/x/y) | [Project](https://x.io) |\n"
+        "| 2024 | No link here | ArXiv 2024 |  |  |\n"
+    )
+    doc, found = entries(text)
+    assert len(found) == 1  # the header and the row without links are no entries
+    row = found[0]
+    assert (row.kind, row.index, row.line, row.end_line) == ("row", 1, 5, 5)
+    assert (row.start, row.end) == (doc.line_starts[4], doc.line_ends[4])
+    assert (row.title.text, row.title.start) == ("TexTalk: Dynamic Texture", at(doc, "TexTalk"))
+    check_venue(doc, row.venue, "CVPR 2025", "CVPR", "2025")
+    assert row.year == 2025
+    assert [link.label for link in row.links] == ["TexTalk: Dynamic Texture", "Code", "Project"]
+
+
+def test_table_venue_without_year_and_date_column():
+    text = (
+        "|  Title  |   Venue  |   Date   |   Code   |\n"
+        "|:--------|:--------:|:--------:|:--------:|\n"
+        "| ![Star](https://img.shields.io/s.svg) <br> [**Osprey: Pixel Understanding**](https://arxiv.org/pdf/2312.10032.pdf)"
+        " <br> | CVPR | 2023-12-15 | [Github](https://github.com/CircleRadon/Osprey) |\n"
+    )
+    doc, first = only(text)
+    assert first.title.text == "Osprey: Pixel Understanding"
+    check_venue(doc, first.venue, "CVPR", "CVPR", "")
+    assert first.year == 2023  # from the Date column
+    assert [link.image for link in first.links] == [True, False, False]
+
+
+def test_table_with_pub_column_and_name_year_cell():
+    text = (
+        "| Pub |  Title  |Links|\n"
+        "|:--------:| :-------------|:-------------:|\n"
+        "|CVPR(2021) | PIRenderer: Controllable Portrait |[PDF](https://arxiv.org/pdf/2109.08379)/[code](https://g.io/r)|\n"
+    )
+    doc, entry = only(text)
+    assert entry.title.text == "PIRenderer: Controllable Portrait"
+    check_venue(doc, entry.venue, "CVPR(2021)", "CVPR", "2021")
+    assert entry.year == 2021 and [s.text for s in entry.separators] == ["/"]
+
+
+def test_table_title_cell_with_prose():
+    text = (
+        "| **Paper**  | **Links** |\n"
+        "| ------------- | ------------- |\n"
+        "| 1) Ultra-Fast Language Models  This paper introduces Mercury. | [Paper](https://arxiv.org/abs/2506.17298),"
+        " [Tweet](https://x.com/a/status/1) |\n"
+        "| 9) **FollowIR** - a dataset with instruction evaluation | [Paper](https://arxiv.org/abs/1) |\n"
+    )
+    doc, (first, second) = entries(text)
+    assert first.title.text == "Ultra-Fast Language Models"
+    assert first.description.text == "This paper introduces Mercury."
+    assert [s.text for s in first.separators] == [", "]
+    assert second.title.text == "FollowIR" and second.description.text == "a dataset with instruction evaluation"
+
+
+# ---------------------------------------------------------------------------------------------- the whole corpus
+
+
+def _corpus_files():
+    if not CORPUS.is_dir():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"corpus not found at {CORPUS}"))]
+    return [pytest.param(p, id=p.name) for p in sorted(CORPUS.glob("*.md")) if p.name != "README.md"]
+
+
+def _check_spans(doc: Document, entry: Entry) -> None:
+    text = doc.text
+    assert entry.start <= entry.end
+    for span in [entry.title, entry.description, entry.title_end, *entry.separators]:
+        if span is not None:
+            assert entry.start <= span.start <= span.end <= entry.end
+            assert text[span.start : span.end] == span.text
+    if entry.title is not None:
+        assert entry.title.text and entry.title.text == entry.title.text.strip()
+    tag = entry.venue
+    if tag is not None:
+        assert entry.start <= tag.start <= tag.end <= entry.end
+        assert tag.start <= tag.name_start <= tag.name_end <= tag.end
+        assert tag.start <= tag.year_start <= tag.year_end <= tag.end
+        assert text[tag.start : tag.end] == tag.text
+        assert text[tag.name_start : tag.name_end] == tag.name
+        assert text[tag.year_start : tag.year_end] == tag.year
+        assert (entry.year is not None) == bool(tag.year) or entry.kind == "row"
+    for link in entry.links:
+        assert entry.start <= link.start < link.end <= entry.end
+        assert text[link.label_start : link.label_end] == link.label
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("path", _corpus_files())
+def test_corpus_never_raises_and_spans_lie_inside_entries(path):
+    doc = Document(source.decode(path.read_bytes(), path.name))
+    found = extract(doc)
+    assert [e.start for e in found] == sorted(e.start for e in found)
+    for entry in found:
+        _check_spans(doc, entry)
+
+
+# Per style: (file, at least this many entries, at least this share of them with a venue tag and a year).
+STYLES = [
+    ("JosephPai__Awesome-Talking-Face.md", 280, 0.95),
+    ("JosephPai__Awesome-Talking-Face@9cf4ad9.md", 29, 1.0),
+    ("Daisy-Zhang__Awesome-Deepfakes-Detection.md", 340, 0.9),
+    ("Yutong-Zhou-cv__Awesome-Text-to-Image.md", 370, 0.95),
+    ("thunlp__GNNPapers.md", 460, 0.95),
+    ("terryum__awesome-deep-learning-papers.md", 250, 0.8),
+    ("awesome-NeRF__awesome-NeRF.md", 160, 0.9),
+    ("Kedreamix__Awesome-Talking-Head-Synthesis.md", 860, 0.9),
+    ("LTT-O__Awesome-Talking-Head-Generation.md", 60, 0.65),
+    ("AlonzoLeeeooo__awesome-video-generation.md", 290, 0.0),
+    ("zziz__pwc.md", 1500, 0.0),
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "count", "share"), STYLES)
+def test_corpus_paper_lists_yield_venues(name, count, share):
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{name} not found in {CORPUS}")
+    found = extract(Document(source.decode(path.read_bytes(), name)))
+    assert len(found) >= count
+    assert all(e.title is not None for e in found)
+    dated = sum(1 for e in found if e.venue is not None and e.year is not None)
+    assert dated >= share * len(found)
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    "name",
+    [
+        "avelino__awesome-go.md",
+        "rust-unofficial__awesome-rust.md",
+        "sindresorhus__awesome.md",
+        "awesome-selfhosted__awesome-selfhosted.md",
+        "jaywcjlove__awesome-mac.md",
+        "akullpp__awesome-java.README_SOURCE.md",
+    ],
+)
+def test_corpus_classic_lists_have_no_venue_tags(name):
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{name} not found in {CORPUS}")
+    found = extract(Document(source.decode(path.read_bytes(), name)))
+    assert len(found) > 500
+    assert [doc_tag.text for doc_tag in (e.venue for e in found) if doc_tag is not None] == []
+    assert sum(1 for e in found if e.title is not None) >= 0.99 * len(found)
+    assert sum(1 for e in found if e.description is not None) >= 0.7 * len(found)
+
+
+@pytest.mark.corpus
+def test_corpus_extraction_is_fast():
+    names = ["wangkai930418__awesome-diffusion-categorized.md", "dair-ai__ML-Papers-of-the-Week.md"]
+    for name in names:
+        path = CORPUS / name
+        if not path.is_file():
+            pytest.skip(f"{name} not found in {CORPUS}")
+        doc = Document(source.decode(path.read_bytes(), name))
+        extract(doc)  # warm up: the venue list is loaded once
+        best = min(_cpu(extract, doc) for _ in range(3))
+        assert best < 0.25, f"{name}: {best:.3f} s"
+
+
+def _cpu(function, *args) -> float:
+    started = time.process_time()
+    function(*args)
+    return time.process_time() - started
+
+
+def test_example_list():
+    if not EXAMPLE.is_file():
+        pytest.skip(f"{EXAMPLE} not found")
+    doc = Document(source.decode(EXAMPLE.read_bytes(), EXAMPLE.name))
+    found = extract(doc)
+    assert len(found) >= 25
+    for entry in found:
+        _check_spans(doc, entry)
+    first = next(e for e in found if e.title and e.title.text.startswith("Realistic Speech-Driven"))
+    assert first.title_end.text == "." and first.venue.text == "[IJCV 2019]"
+    assert [s.text for s in first.separators] == ["  "]
