@@ -295,7 +295,6 @@ def _has_tool_table(pyproject: Path) -> bool:
         return False
 
 
-@cache
 def _discover_in(folder: Path) -> Path | None:
     for name in CONFIG_NAMES:
         candidate = folder / name
@@ -312,11 +311,15 @@ def _discover_in(folder: Path) -> Path | None:
 def discover(file: Path) -> Config:
     """The config that applies to ``file``: the nearest one upward from its folder, or the defaults."""
     found = _discover_in(file.resolve().parent)
-    return _load_cached(found) if found else Config()
+    if not found:
+        return Config()
+    stat = found.stat()
+    return _load_cached(found, stat.st_mtime_ns, stat.st_size)
 
 
 @cache
-def _load_cached(path: Path) -> Config:
+def _load_cached(path: Path, mtime_ns: int, size: int) -> Config:
+    """One parse per config file and version (the key changes when the file does), however many lists use it."""
     return load_file(path)
 
 
