@@ -11,7 +11,7 @@ MESSY = "# L\n\n\n\n- \n- [a](https://a.example) - A."
 
 
 def test_config_found_upward_from_the_file(tmp_path, monkeypatch):
-    (tmp_path / ".awesome-lint.yaml").write_text("rules:\n  blank-lines: off\n")
+    (tmp_path / ".awesome-lint.yaml").write_text("extends: paper-list\nrules:\n  blank-lines: off\n")
     (tmp_path / "docs" / "deep").mkdir(parents=True)
     (tmp_path / "docs" / "deep" / "list.md").write_text(MESSY)
     result = run_inprocess(["--format", "json", "docs/deep/list.md"], monkeypatch, cwd=tmp_path)
@@ -35,7 +35,7 @@ def test_yaml_config_wins_over_pyproject_in_the_same_folder(tmp_path, monkeypatc
 
 
 def test_explicit_config_flag(tmp_path, monkeypatch):
-    (tmp_path / "other.yaml").write_text("rules:\n  empty-item: off\n")
+    (tmp_path / "other.yaml").write_text("extends: paper-list\nrules:\n  empty-item: off\n")
     (tmp_path / "README.md").write_text(MESSY)
     found = json.loads(run_inprocess(["--format", "json", "--config", "other.yaml"], monkeypatch, cwd=tmp_path).out)
     assert "empty-item" not in {f["rule"] for f in found}

@@ -4,10 +4,14 @@ Every case must end in a normal lint (exit 0 or 1) or in one clear line on stder
 traceback, and never a half-written or lost file.
 
 Linear time is checked by counting work, not by the clock: the Python lines executed (a ``sys.settrace``
-hook) and the peak memory allocated (``tracemalloc``) for the input at n/4, n/2 and n. Linear work grows
-by the same amount per step of n/4 (the second step costs twice the first, as it adds n/2); quadratic work
-grows four times as fast. The counts cover all Python code (the product, mistune, the standard library)
-but not the inside of C functions such as a regex match.
+hook) and the peak memory allocated (``tracemalloc``) by ``--fix --unsafe-fixes`` for the input at n/16,
+n/8 and n/4, where n is the size named in the issue (a 100,000-character line, 10,000-deep nesting, 50,000
+``*``, 100,000 unclosed brackets). Doubling n may at most double linear work, plus fixed costs; quadratic
+work grows four times. The counts cover all Python code (the product, mistune, the standard library) but
+not the inside of C functions such as a regex match; the peak memory catches what those build. The full
+size n then runs untraced, and must end in a normal lint. The bound is a factor of 3 per doubling, not 2:
+work capped per item (no-undefined-references reads at most 999 characters of each nested label) grows
+faster than linear until it reaches its cap.
 """
 
 from __future__ import annotations
@@ -157,8 +161,8 @@ PATHOLOGICAL = {
     "unclosed-html": (lambda n: "# T\n\n- " + "<a " * (n // 3) + "\n", 100_000),
     "unclosed-comments": (lambda n: "# T\n\n- " + "<!--" * (n // 4) + "\n", 100_000),
     "many-entries": (
-        lambda n: "# T\n\n" + "".join(f"- [P{i}](https://e.example/{i}) - Tool {i}.\n" for i in range(n)),
-        4_000,
+        lambda n: "# T\n\n" + "".join(f"- [P{i:06}](https://e.example/{i}) - Tool {i}.\n" for i in range(n)),
+        8_000,
     ),
 }
 
@@ -195,9 +199,8 @@ def _measure(path: Path, preset: str, monkeypatch) -> tuple[int, int]:
 
 
 def _growth(values: list[int]) -> float:
-    """How much faster the second step grew than the first (2 when linear, 4 when quadratic)."""
-    first, second = values[1] - values[0], values[2] - values[1]
-    return second / max(first, 1)
+    """The largest factor by which a doubling of n multiplied the work (at most 2 when linear, 4 when quadratic)."""
+    return max(values[1] / max(values[0], 1), values[2] / max(values[1], 1))
 
 
 @pytest.mark.parametrize("preset", ["paper-list", "awesome"])
@@ -208,16 +211,18 @@ def test_pathological_input_takes_linear_work(name, preset, tmp_path, monkeypatc
     path.write_text(build(8))
     _measure(path, preset, monkeypatch)  # load data files and caches first
     lines, peaks = [], []
-    for size in (n // 4, n // 2, n):
-        text = build(size)
-        path.write_text(text)
+    for size in (n // 16, n // 8, n // 4):
+        path.write_text(build(size))
         counted, peak = _measure(path, preset, monkeypatch)
         lines.append(counted)
         peaks.append(peak)
-    check_fix_run(fix_run(Source("list.md", build(n // 4)), preset))  # and nothing is lost
-    assert _growth(lines) < 2.6, f"lines executed at n/4, n/2, n: {lines}"
-    if peaks[2] > 4 * MB:  # below that, memory is all fixed costs
-        assert _growth(peaks) < 2.6, f"peak memory at n/4, n/2, n: {peaks}"
+    assert _growth(lines) < 3, f"lines executed at n/16, n/8, n/4: {lines}"
+    assert _growth(peaks) < 3, f"peak memory at n/16, n/8, n/4: {peaks}"
+    check_fix_run(fix_run(Source("list.md", build(n // 16)), preset))  # nothing is lost
+
+    path.write_text(build(n))  # and the full size, untraced, ends in a normal lint
+    result = run_inprocess(["--preset", preset, "--fix", "--unsafe-fixes", "--format", "json", str(path)], monkeypatch)
+    assert (result.code in (0, 1), result.err) == (True, "")
 
 
 # ------------------------------------------------------------------------------------------ encodings

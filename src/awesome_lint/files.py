@@ -11,6 +11,7 @@ from pathlib import Path
 from .source import MAX_BYTES, InputError, Source, decode, too_big
 
 STDIN = "-"
+_CHUNK = 1024 * 1024
 
 
 def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
@@ -20,8 +21,7 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
     and stdin is read only up to one byte past the limit.
     """
     if path == STDIN:
-        data = sys.stdin.buffer.read(max_bytes + 1)
-        return decode(data, "<stdin>", max_bytes)
+        return decode(_read_up_to(sys.stdin.buffer, max_bytes + 1), "<stdin>", max_bytes)
     file = Path(path)
     if not file.exists():
         raise InputError(f"{path}: no such file")
@@ -32,10 +32,22 @@ def read(path: str, max_bytes: int = MAX_BYTES) -> Source:
         if size > max_bytes:
             raise too_big(path, size, max_bytes)
         with file.open("rb") as handle:
-            data = handle.read(max_bytes + 1)  # a file that grew since the stat is still refused
+            data = _read_up_to(handle, max_bytes + 1)  # a file that grew since the stat is still refused
     except OSError as err:
         raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
     return decode(data, path, max_bytes)
+
+
+def _read_up_to(stream, limit: int) -> bytes:
+    """At most ``limit`` bytes, read in chunks: ``read(limit)`` would reserve all ``limit`` bytes at once."""
+    chunks, total = [], 0
+    while total < limit:
+        chunk = stream.read(min(_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def write_atomic(path: str, data: bytes) -> None:

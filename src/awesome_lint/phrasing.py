@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .inline import Link, scan_links
 
 PHRASING_CONTAINERS = ("link", "linkReference", "emphasis", "strong", "delete")
+MAX_NESTING = 100  # emphasis nested deeper than this is kept as text
 
 
 @dataclass(slots=True)
@@ -228,13 +229,19 @@ def _build(text: str, pieces: list) -> list[Node]:
             current.append(event)
         elif event[0] == "open":
             m = event[1]
+            if len(stack) >= MAX_NESTING:  # deeper emphasis stays text, so walks over the tree need no deep recursion
+                stack.append((None, current))
+                _append_text(text, m[0], m[1], current)
+                continue
             node = Node(m[4], m[0], m[3])
             current.append(node)
             stack.append((node, current))
             current = node.children
         elif event[0] == "close":
             if stack:
-                _node, current = stack.pop()
+                node, current = stack.pop()
+                if node is None:
+                    _append_text(text, event[1][2], event[1][3], current)
         else:
             _append_text(text, event[0], event[1], current)
     return [_finish_text(text, node) for node in root]

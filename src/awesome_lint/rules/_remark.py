@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import phrasing
-from ..blocks import BLANK, CODE, COMMENT, HTML, QUOTE, TEXT
+from ..blocks import BLANK, CODE, COMMENT, HEADING, HTML, ITEM, QUOTE, TABLE, TEXT
 from ..diagnostics import CHANGES_REMOVES_EMPTY, Edit, Fix
 
 # The rule ids awesome-lint 2.3.0 reports (config.js and rules/index.js); the rules of the awesome
@@ -484,5 +484,12 @@ def empty_item_removal(doc, item) -> Fix | None:
     rest = doc.text[item.content_start : line_end].replace(item.checkbox or "", "", 1)
     if item.end_line != item.line or not alone_on_line or rest.strip() or item.in_quote:
         return None
+    kinds = doc.blocks.line_kinds
+    above = kinds[item.line - 2] if item.line > 1 else BLANK
+    below = kinds[item.line] if item.line < len(kinds) else BLANK
+    if above in (TEXT, ITEM, TABLE) and below not in (BLANK, ITEM, HEADING):
+        return None  # the line below would become a lazy continuation of the paragraph (or table) above
+    if item.marker == "-" and above == TABLE:
+        return None  # "-" under a table row is a setext underline to parsers whose tables end there (mistune)
     next_line = doc.line_starts[item.line] if item.line < len(doc.lines) else len(doc.text)
     return Fix.safe(Edit(line_start, next_line, ""), changes=frozenset({CHANGES_REMOVES_EMPTY}))

@@ -6,7 +6,8 @@ or ``.`` (package names, file names) and URLs are left alone; each text is repor
 
 The fix rewrites a spelling that differs from the right one only in letter case. It is safe when the
 word is already capitalised somewhere (``Javascript``: the writer meant the name), and unsafe when it
-is all lower case, which may be a command, a package or an identifier (``git``, ``docker``).
+is all lower case, which may be a command, a package or an identifier (``git``, ``docker``). A name in a
+heading is reported but not fixed (a heading's anchor, and the links to it, would change).
 """
 
 from __future__ import annotations
@@ -198,9 +199,13 @@ def check(ctx):
     text_nodes = [node for node in _remark.text_nodes(ctx) if node.value.strip()]
     values = list(dict.fromkeys(node.value for node in text_nodes))
     by_value = dict(zip(values, misspellings_of(values), strict=True))
+    # Headings are reported but never fixed: the fixer keeps every heading as written (links point at them).
+    heading_lines = {line for h in ctx.doc.headings for line in range(h.line, h.end_line + 1)}
     for node in text_nodes:
         for word, right in by_value[node.value]:
             start, end, fix = _fix(source, node.start, node.end, word, right)
+            if fix is not None and ctx.doc.line_of(start) in heading_lines:
+                fix = None
             yield Diagnostic(
                 start,
                 end,

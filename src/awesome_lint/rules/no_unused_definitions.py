@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import QUOTE
 from ..diagnostics import Diagnostic, Edit, Fix
 from . import _remark
 
@@ -22,9 +23,24 @@ OPTIONS: dict = {}
 
 def _used_identifiers(ctx) -> set[str]:
     text = ctx.doc.text
-    return {
+    used = {
         _remark.reference_identifier(text, node)
         for node in _remark.phrasing_nodes(ctx, "linkReference", "imageReference")
+    }
+    return used | _quoted_labels(ctx.doc)
+
+
+_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+
+
+def _quoted_labels(doc) -> set[str]:
+    """Every ``[label]`` on a block quote's lines: the phrasing nodes leave block quotes out, and a definition
+    used only there is not unused (its unsafe fix would delete the link's target)."""
+    return {
+        _remark.normalize_identifier(match.group(1))
+        for number, kind in enumerate(doc.blocks.line_kinds, start=1)
+        if kind == QUOTE
+        for match in _BRACKETED.finditer(doc.lines[number - 1])
     }
 
 
@@ -41,6 +57,8 @@ def _footnote_used(ctx, footnote) -> bool:
 def _delete_line(doc, line: int) -> Fix:
     if line < len(doc.lines):
         return Fix.unsafe(Edit(doc.line_starts[line - 1], doc.line_starts[line], ""))
+    if doc.line_ends[line - 1] < len(doc.text):  # the last line, with its own line ending
+        return Fix.unsafe(Edit(doc.line_starts[line - 1], len(doc.text), ""))
     start = doc.line_ends[line - 2] if line > 1 else 0  # the last line: take the line ending before it
     return Fix.unsafe(Edit(start, doc.line_ends[line - 1], ""))
 

@@ -68,6 +68,9 @@ def check(ctx):
             for side in ("left", "right"):
                 message = _side(cell, side, sizes[cell.column], style)
                 if message:
+                    # One table-wide fix, on the table's first finding only: a copy on each cell's finding
+                    # makes the JSON output grow with cells x table size.
+                    first = fix is None
                     fix = fix or _table.realigned(ctx.doc, index, cells, style)
                     at = cell.content_start if side == "left" else cell.right_edge
-                    yield Diagnostic(at, at, message, fix=fix)
+                    yield Diagnostic(at, at, message, fix=fix if first else None)

@@ -52,11 +52,11 @@ def check(ctx):
         if not warnings:
             continue
         fix = _table.realigned(doc, index, cells, _table.file_padding_style(ctx))
-        for offset, spaces, cell in warnings:
+        for number, (offset, spaces, cell) in enumerate(warnings):
             hint = " (or add `-` to pad alignment row cells)" if cell.row is None else ""
             yield Diagnostic(
                 offset,
                 offset,
                 f"Unexpected unaligned cell, expected aligned pipes, add `{spaces}` {plural(spaces, 'space')}{hint}",
-                fix=fix,
+                fix=fix if number == 0 else None,  # one table-wide fix, not one copy per cell (JSON output size)
             )
