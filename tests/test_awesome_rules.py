@@ -280,7 +280,7 @@ def test_file_name_rules(tmp_path: Path):
         assert messages("# A\n", rule, path=str(tmp_path / "readme.md")) == [], rule
 
 
-def test_awesome_github_is_known_but_offline(tmp_path: Path):
+def test_awesome_github_without_check_links_is_skipped_and_says_so(tmp_path: Path):
     from conftest import run
 
     readme = tmp_path / "readme.md"

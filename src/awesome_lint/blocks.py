@@ -1203,6 +1203,9 @@ class _Scanner:
             if kinds[i] != ITEM:
                 kinds[i] = HEADING
         kinds[index] = HEADING
+        if self.para_item >= 0:  # the item begins with this heading, not with a paragraph
+            item = self.blocks.items[self.para_item]
+            item.text_end = item.content_start
         self.close_leaf()  # records the comments of the heading's text
         self.stack[-1].last = index + 1
 

@@ -272,10 +272,12 @@ def _process(path: str, args, fixed_config, state: RunState) -> None:
         from .rules import all_rules
 
         offline = [rule_id for rule_id in settings if getattr(all_rules()[rule_id].module, "NETWORK", False)]
-        if offline:
+        if offline and not (args.check_links and not args.offline):
             print(f"{source.path}: skipped offline (they need the network): {', '.join(offline)}", file=sys.stderr)
 
-    shared = _check_links(doc, config, args, state, changed_lines) if args.check_links else None
+    shared = None
+    if args.check_links:
+        shared = _check_links(doc, config, args, state, changed_lines, "awesome-github" in settings)
 
     def lint(document: Document):
         return lint_document(document, config, preset, settings, shared)
@@ -294,13 +296,39 @@ def _process(path: str, args, fixed_config, state: RunState) -> None:
     state.findings.extend(findings if changed_lines is None else _only_lines(findings, changed_lines))
 
 
-def _check_links(doc, config, args, state: RunState, only_lines: set[int] | None) -> dict:
-    """Check the document's links once, before linting; the link rules read the report from the context."""
+def _check_links(doc, config, args, state: RunState, only_lines: set[int] | None, list_repo: bool) -> dict:
+    """Check the document's links once, before linting; the link rules read the report from the context.
+
+    With ``list_repo`` (awesome-github is on), also what the GitHub API says about the list's own repository.
+    """
     from .links.result import REPORT_KEY
 
     if config.path not in state.link_checkers:
         state.link_checkers[config.path] = _link_checker(config, args)
-    return {REPORT_KEY: state.link_checkers[config.path].check(doc, only_lines)}
+    checker = state.link_checkers[config.path]
+    shared = {REPORT_KEY: checker.check(doc, only_lines)}
+    if list_repo:
+        shared.update(_list_repo(doc, checker, args))
+    return shared
+
+
+def _list_repo(doc, checker, args) -> dict:
+    """The list repository's metadata for awesome-github, under its shared key (empty when unknown)."""
+    from .links.listrepo import REPO_KEY, repository_for
+
+    repo, origin = repository_for(doc.path, checker.settings.repository)
+    found = checker.list_repo(*repo) if repo else None
+    if args.verbose:
+        if repo is None:
+            said = f"awesome-github skipped: {origin}"
+        elif found is None:
+            said = f"awesome-github skipped: {'/'.join(repo)} not asked (--offline or links.github-api: false)"
+        elif found.problem:
+            said = f"awesome-github skipped: the GitHub API gave no answer about {found.name}: {found.problem}"
+        else:
+            said = f"awesome-github checked {found.name} (from {origin}) through the GitHub API"
+        print(f"{doc.path}: {said}", file=sys.stderr)
+    return {REPO_KEY: found} if found is not None else {}
 
 
 def _link_checker(config, args):

@@ -21,8 +21,9 @@ import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from . import collect, github, http, local
+from . import collect, github, http, listrepo, local
 from .cache import LinkCache
+from .listrepo import ListRepo
 from .result import DEAD, ERROR, OK, SKIPPED, UNVERIFIABLE, LinkReport, LinkResult
 from .settings import LinkSettings
 
@@ -60,6 +61,7 @@ class LinkChecker:
         self._api = github.use_api(settings.github_api) and not settings.offline
         self._api_exhausted = False
         self._no_head: set[str] = set()  # hosts that refused HEAD once: GET straight away
+        self._list_repos: dict[str, ListRepo] = {}  # OWNER/REPO -> the API's answer, asked once per run
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------------------ per document
@@ -114,6 +116,21 @@ class LinkChecker:
         if result.category not in (OK, SKIPPED) and self.settings.accepts(host, result.status):
             result.category, result.reason = OK, f"HTTP {result.status}, accepted by the config"
         return result
+
+    def list_repo(self, owner: str, repo: str) -> ListRepo | None:
+        """What the GitHub API says about the list's own repository (awesome-github), asked once per run.
+
+        None when offline or when ``links.github-api`` is false: the rule then stays silent.
+        """
+        if self.settings.offline or self.settings.github_api == "false":
+            return None
+        name = f"{owner}/{repo}".lower()
+        if name not in self._list_repos:
+            from .policy import new_session
+
+            with new_session(self.settings.allow_private, pool_size=1) as session:
+                self._list_repos[name] = listrepo.fetch(session, self.settings, owner, repo)
+        return self._list_repos[name]
 
     def close(self) -> str | None:
         """Write the cache; a one-line problem when it could not be written."""

@@ -24,6 +24,7 @@
       allow-private: false     # also check private, loopback and link-local addresses
       github-api: auto         # auto (when GITHUB_TOKEN is set), true or false
       github-api-url: https://api.github.com
+      repository: OWNER/REPO   # the list's own GitHub repository (awesome-github); default: the origin remote
 
 This module imports nothing heavy: config validation uses it on every run.
 """
@@ -77,6 +78,7 @@ class LinkSettings:
     allow_private: bool = False
     github_api: str = "auto"  # "auto", "true" or "false"
     github_api_url: str = DEFAULT_GITHUB_API
+    repository: str | None = None  # OWNER/REPO of the list itself; None: read the git origin remote
     offline: bool = False
 
     def host(self, host: str) -> HostSettings:
@@ -122,7 +124,11 @@ _NUMBERS = {  # key: (attribute, type, smallest allowed value)
 }
 _FLAGS = {"cache": "cache", "allow-private": "allow_private"}
 _HOST_KEYS = ("per-host", "interval", "accept", "user-agent")
-KEYS = (*_NUMBERS, *_FLAGS, "user-agent", "exclude", "accept", "hosts", "cache-dir", "github-api", "github-api-url")
+KEYS = (
+    *_NUMBERS,
+    *_FLAGS,
+    *("user-agent", "exclude", "accept", "hosts", "cache-dir", "github-api", "github-api-url", "repository"),
+)
 
 
 def _number(key: str, value, kind: type, minimum: float):
@@ -197,6 +203,14 @@ def _api_url(value) -> str:
     return text.rstrip("/")
 
 
+def _repository(value) -> str:
+    from .listrepo import OWNER_REPO
+
+    if not isinstance(value, str) or OWNER_REPO.fullmatch(value.strip()) is None:
+        raise LinkSettingsError(f"links.repository must be a GitHub OWNER/REPO such as owner/awesome-x, not {value!r}")
+    return value.strip()
+
+
 def parse(raw, root: Path | None = None) -> LinkSettings:
     """Validate the ``links:`` mapping and build settings; relative paths are taken from ``root``."""
     from ..suggest import did_you_mean
@@ -229,6 +243,8 @@ def parse(raw, root: Path | None = None) -> LinkSettings:
             values["github_api"] = _github_api(value)
         elif key == "github-api-url":
             values["github_api_url"] = _api_url(value)
+        elif key == "repository":
+            values["repository"] = _repository(value)
         else:
             raise LinkSettingsError(f"links: unknown key {key!r}{did_you_mean(str(key), KEYS)}")
     return LinkSettings(**values)

@@ -491,5 +491,12 @@ def empty_item_removal(doc, item) -> Fix | None:
         return None  # the line below would become a lazy continuation of the paragraph (or table) above
     if item.marker == "-" and above == TABLE:
         return None  # "-" under a table row is a setext underline to parsers whose tables end there (mistune)
+    following = item.line  # the next non-blank line (0-based), which must not move into the item above
+    while following < len(kinds) and kinds[following] == BLANK:
+        following += 1
+    if following < len(kinds) and following > item.line:
+        line = doc.lines[following].expandtabs(4)
+        if len(line) - len(line.lstrip(" ")) > item.indent:
+            return None  # indented under the empty item, it would become the item above's content
     next_line = doc.line_starts[item.line] if item.line < len(doc.lines) else len(doc.text)
     return Fix.safe(Edit(line_start, next_line, ""), changes=frozenset({CHANGES_REMOVES_EMPTY}))

@@ -6,6 +6,7 @@ forgot. The fix removes the item's line; an item with nested items under it is r
 
 from __future__ import annotations
 
+from ..blocks import BLANK, ITEM
 from ..diagnostics import Diagnostic
 from . import _remark
 
@@ -16,17 +17,34 @@ FIX = "safe"
 OPTIONS: dict = {}
 
 
-def _is_empty(doc, item) -> bool:
+def _is_empty(doc, index: int) -> bool:
+    item = doc.items[index]
     rest = doc.text[item.content_start : item.text_end]
     if item.checkbox:
         rest = rest.replace(item.checkbox, "", 1)
-    return not rest.strip()
+    return not rest.strip() and not _starts_with_other_block(doc, index)
+
+
+def _starts_with_other_block(doc, index: int) -> bool:
+    """Whether the item, having no paragraph, opens with a heading, code or the like (``- # H``, ``- ```py``, a
+    setext heading): content, unlike a nested list (``- - x``, or items on the lines below), which leaves the
+    item itself empty."""
+    item = doc.items[index]
+    nested_on_line = index + 1 < len(doc.items) and doc.items[index + 1].line == item.line
+    own = doc.text[item.content_start : doc.line_ends[item.line - 1]].replace(item.checkbox or "", "", 1)
+    if own.strip():
+        return not nested_on_line
+    kinds = doc.blocks.line_kinds
+    for number in range(item.line + 1, item.end_line + 1):
+        if kinds[number - 1] != BLANK:
+            return kinds[number - 1] != ITEM
+    return False
 
 
 def check(ctx):
     doc = ctx.doc
-    for item in doc.items:
-        if not _is_empty(doc, item):
+    for index, item in enumerate(doc.items):
+        if not _is_empty(doc, index):
             continue
         line_end = doc.line_ends[item.line - 1]
         what = (
