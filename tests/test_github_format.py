@@ -127,9 +127,9 @@ DEFECTIVE = (
 def test_cli_github_format_matches_json_findings(tmp_path):
     """Every JSON finding appears as one annotation with the same position, rule and message."""
     (tmp_path / "README.md").write_text(DEFECTIVE, encoding="utf-8")
-    as_json = json.loads(run(["--format", "json", "README.md"], cwd=tmp_path).out)
+    as_json = json.loads(run(["--format", "json", "--preset", "paper-list", "README.md"], cwd=tmp_path).out)
     assert {f["rule"] for f in as_json} >= {"empty-item", "blank-lines", "final-newline"}
-    result = run(["--format", "github", "README.md"], cwd=tmp_path)
+    result = run(["--format", "github", "--preset", "paper-list", "README.md"], cwd=tmp_path)
     annotations = [parse_command(line) for line in result.out.splitlines() if line.startswith("::")]
     assert len(annotations) == len(as_json)
     for (name, props, message), expected in zip(annotations, as_json, strict=True):
