@@ -59,10 +59,12 @@ def fixed_by_api(text: str, preset: str = "awesome", unsafe: bool = False) -> by
 def _run_measured(args: list[str], cwd: Path, stdin=None) -> tuple[int, str, int]:
     """Run the CLI in a child process that reports its own peak memory (KB); returns (code, stderr, peak)."""
     probe = (
-        "import resource, sys\n"
+        "import sys\n"
         "from awesome_lint import cli\n"
         "code = cli.main(sys.argv[1:])\n"
-        "sys.stderr.write(f'\\nPEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+        # VmHWM is this process's own peak: ru_maxrss would also count the forking pytest process's pages
+        "peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')][0]\n"
+        "sys.stderr.write(f'\\nPEAK {peak}\\n')\n"
         "sys.exit(code)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
