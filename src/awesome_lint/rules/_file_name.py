@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from ..diagnostics import Diagnostic
+
 
 def stem_of(doc) -> str:
     """The list's file name without its extension, or "" when it was read from stdin."""
@@ -17,3 +19,8 @@ def extension_of(doc) -> str | None:
     if doc.path in ("<stdin>", "-"):
         return None
     return PurePath(doc.path).suffix[1:]
+
+
+def whole_file(message: str) -> Diagnostic:
+    """A finding about the file itself (its name), placed at its start."""
+    return Diagnostic(0, 0, message)

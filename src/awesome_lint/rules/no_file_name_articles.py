@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic
-from ._file_name import stem_of
+from ._file_name import stem_of, whole_file
 
 ID = "no-file-name-articles"
 SUMMARY = "the list's file name starts with an article (the, an, a)"
@@ -19,14 +18,10 @@ FIX = None
 OPTIONS: dict = {}
 
 
-def _whole(ctx, message: str) -> Diagnostic:
-    return Diagnostic(0, 0, message)
-
-
 def check(ctx):
     stem = stem_of(ctx.doc)
     if not stem:
         return
     match = re.match(r"(?i)(?:the|teh|an?)\b", stem)
     if match:
-        yield _whole(ctx, f"Unexpected file name starting with `{match.group()}`, remove it")
+        yield whole_file(f"Unexpected file name starting with `{match.group()}`, remove it")

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic
-from ._file_name import stem_of
+from ._file_name import stem_of, whole_file
 
 ID = "no-file-name-consecutive-dashes"
 SUMMARY = "the list's file name has two or more dashes in a row"
@@ -18,13 +17,9 @@ FIX = None
 OPTIONS: dict = {}
 
 
-def _whole(ctx, message: str) -> Diagnostic:
-    return Diagnostic(0, 0, message)
-
-
 def check(ctx):
     stem = stem_of(ctx.doc)
     if not stem:
         return
     if re.search(r"-{2,}", stem):
-        yield _whole(ctx, "Unexpected consecutive dashes in a file name, expected `-`")
+        yield whole_file("Unexpected consecutive dashes in a file name, expected `-`")

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic
-from ._file_name import stem_of
+from ._file_name import stem_of, whole_file
 
 ID = "no-file-name-irregular-characters"
 SUMMARY = "the list's file name has a character other than letters, digits, dots and dashes"
@@ -19,14 +18,10 @@ FIX = None
 OPTIONS: dict = {}
 
 
-def _whole(ctx, message: str) -> Diagnostic:
-    return Diagnostic(0, 0, message)
-
-
 def check(ctx):
     stem = stem_of(ctx.doc)
     if not stem:
         return
     match = re.search(r"[^.a-zA-Z0-9-]", stem)
     if match:
-        yield _whole(ctx, f"Unexpected character `{match.group()}` in file name")
+        yield whole_file(f"Unexpected character `{match.group()}` in file name")

@@ -7,8 +7,7 @@ list read from stdin is not.
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ._file_name import stem_of
+from ._file_name import stem_of, whole_file
 
 ID = "no-file-name-mixed-case"
 SUMMARY = "the list's file name mixes upper and lower case"
@@ -17,13 +16,9 @@ FIX = None
 OPTIONS: dict = {}
 
 
-def _whole(ctx, message: str) -> Diagnostic:
-    return Diagnostic(0, 0, message)
-
-
 def check(ctx):
     stem = stem_of(ctx.doc)
     if not stem:
         return
     if stem != stem.lower() and stem != stem.upper():
-        yield _whole(ctx, "Unexpected mixed case in file name, expected either lowercase or uppercase")
+        yield whole_file("Unexpected mixed case in file name, expected either lowercase or uppercase")

@@ -6,8 +6,7 @@ As remark-lint's rule of the same name, which awesome-lint enables. Dashes join 
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ._file_name import stem_of
+from ._file_name import stem_of, whole_file
 
 ID = "no-file-name-outer-dashes"
 SUMMARY = "the list's file name starts or ends with a dash"
@@ -16,13 +15,9 @@ FIX = None
 OPTIONS: dict = {}
 
 
-def _whole(ctx, message: str) -> Diagnostic:
-    return Diagnostic(0, 0, message)
-
-
 def check(ctx):
     stem = stem_of(ctx.doc)
     if not stem:
         return
     if stem.startswith("-") or stem.endswith("-"):
-        yield _whole(ctx, "Unexpected initial or final dashes in file name, expected dashes to join words")
+        yield whole_file("Unexpected initial or final dashes in file name, expected dashes to join words")
