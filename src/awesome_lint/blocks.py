@@ -866,7 +866,6 @@ class _Scanner:
         stack = self.stack
         blocks = self.blocks
         items = blocks.items
-        spaces = _WS.match
         maybe_block = _MAYBE_BLOCK
         for index in range(self.count):
             line = lines[index]
@@ -880,13 +879,7 @@ class _Scanner:
             # 1. Match the open containers.
             while matched < depth:
                 box = stack[matched]
-                npos = spaces(line, pos).end()
-                if npos == pos:
-                    ncol = col
-                elif line.find("\t", pos, npos) < 0:
-                    ncol = col + npos - pos
-                else:
-                    npos, ncol = _skip(line, pos, col)
+                npos, ncol = _skip(line, pos, col)
                 if box.quote:
                     if npos >= size or line[npos] != ">":
                         break
@@ -908,13 +901,7 @@ class _Scanner:
                 matched += 1
                 npos = -1
             if npos < 0:
-                npos = spaces(line, pos).end()
-                if npos == pos:
-                    ncol = col
-                elif line.find("\t", pos, npos) < 0:
-                    ncol = col + npos - pos
-                else:
-                    npos, ncol = _skip(line, pos, col)
+                npos, ncol = _skip(line, pos, col)
             blank = npos >= size
             all_matched = matched == depth
             leaf = self.leaf
