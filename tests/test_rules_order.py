@@ -97,3 +97,54 @@ def test_verification_accepts_a_reorder_but_not_a_lost_entry():
     assert verify(before, document(moved), applied) == []
     lost = NEWEST_FIRST.replace("- Paper G seven [CVPR 2017]  [Paper](https://example.org/g)\n", "")
     assert verify(before, document(lost), applied) != []
+
+
+def _paragraph(letter: str, venue: str) -> str:
+    return (
+        f"**Paper {letter} title** \\\n*Author {letter}, Author Two* \\\n"
+        f"{venue}. [[Paper](https://example.org/{letter})]\n"
+    )
+
+
+PARAGRAPHS = "# Papers\n\n## Rendering\n\n" + "\n".join(
+    _paragraph(letter, venue)
+    for letter, venue in [
+        ("A", "CVPR 2023"),
+        ("B", "ICCV 2023"),
+        ("C", "CVPR 2022"),
+        ("D", "CVPR 2023"),
+        ("E", "ECCV 2022"),
+        ("F", "CVPR 2021"),
+        ("G", "ICCV 2021"),
+    ]
+)
+
+
+def test_paragraph_entries_move_whole_with_their_blank_lines():
+    found = findings(PARAGRAPHS, "entry-order")
+    assert [f.line for f in found] == [13] and "belongs after line 21" in found[0].message
+    result = fixed(PARAGRAPHS, "entry-order", unsafe=True)
+    assert result == "# Papers\n\n## Rendering\n\n" + "\n".join(
+        _paragraph(letter, venue)
+        for letter, venue in [
+            ("A", "CVPR 2023"),
+            ("B", "ICCV 2023"),
+            ("D", "CVPR 2023"),
+            ("E", "ECCV 2022"),
+            ("C", "CVPR 2022"),
+            ("F", "CVPR 2021"),
+            ("G", "ICCV 2021"),
+        ]
+    )
+    assert findings(result, "entry-order") == []
+    # the last paragraph (the file's end) moves to the front, and the spacing stays one blank line
+    newest_last = PARAGRAPHS.replace("ICCV 2021", "ICCV 2025")
+    result = fixed(newest_last, "entry-order", config={"conventions": {"order": "year-desc"}})
+    assert result.startswith("# Papers\n\n## Rendering\n\n" + _paragraph("G", "ICCV 2025") + "\n**Paper A")
+    assert result.endswith(_paragraph("F", "CVPR 2021")) and "\n\n\n" not in result
+
+
+def test_no_paragraph_move_when_prose_stands_between_entries():
+    text = PARAGRAPHS.replace("**Paper E", "Some words between the papers.\n\n**Paper E")
+    found = findings(text, "entry-order")
+    assert len(found) == 1 and found[0].fix is None

@@ -44,8 +44,41 @@ PINNED = {
         "title-format": 1,
     },
     "LTT-O__Awesome-Talking-Head-Generation.md": {"double-link": 1, "title-case": 1, "title-format": 1},
-    # Sections filed roughly in the order papers were added: no year order to enforce.
-    "thunlp__GNNPapers.md": {"entry-format": 2, "title-case": 2, "title-format": 2},
+    # Sections filed roughly in the order papers were added: no year order to enforce. One entry without
+    # a venue tag ("TACL."); "EMNLP 18." is a tag with a short year.
+    "thunlp__GNNPapers.md": {"entry-format": 1, "title-case": 2, "title-format": 2},
+    # Paragraph entries (a bold title line, authors in italics, "CVPR 2023. [[PDF](...)]"): author homepages
+    # reused as paper or project links and papers listed twice in a section; arXiv preprints filed after the
+    # conference papers of earlier years (entry-order, info); Project before PDF; a title without its period.
+    "weihaox__awesome-neural-rendering@78e3338.md": {
+        "double-link": 8,
+        "duplicate-entry": 22,
+        "entry-format": 3,
+        "entry-order": 8,
+        "title-format": 1,
+        "typo": 3,
+    },
+    # Paragraph entries whose venue is a link label ("[[CVPR 2025](arxiv url)]"): 12 titles listed twice in a
+    # section and 18 arXiv ids under two entries (a paper renamed, or a link pasted under the wrong paper);
+    # "PCM : Phased ...", ALL-CAPS titles.
+    "wangkai930418__awesome-diffusion-categorized.md": {
+        "double-link": 1,
+        "duplicate-entry": 30,
+        "entry-format": 2,
+        "title-case": 5,
+        "title-format": 7,
+        "typo": 2,
+    },
+    # Paragraph entries; the one typo is an author's name (Shoule Wu) on the authors line.
+    "heejkoo__Awesome-Diffusion-Models.md": {"typo": 1},
+    # Venues on a nested line ("- Authors. *CVPR 2019*") give the years: three papers filed out of the
+    # oldest-first order of their sections.
+    "jason718__awesome-self-supervised-learning.md": {
+        "duplicate-entry": 2,
+        "entry-order": 3,
+        "title-format": 2,
+        "typo": 1,
+    },
     # The canonical, clean awesome list.
     "sindresorhus__awesome.md": {},
 }

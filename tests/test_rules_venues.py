@@ -9,7 +9,7 @@ import pytest
 from awesome_lint.config import ConfigError, from_mapping
 from awesome_lint.knowledge import load
 from awesome_lint.rules.venue_format import full_year
-from rule_helpers import findings, fixed
+from rule_helpers import diagnostics, findings, fixed
 
 THIS_YEAR = datetime.date.today().year
 
@@ -149,3 +149,44 @@ def test_venue_year_arxiv_slack():
     text = _list("[CVPR 2019]  [Paper](https://arxiv.org/abs/2004.01234)")
     assert [f.line for f in findings(text, "venue-year", options={"arxiv-slack": 0})] == [3]
     assert findings(text, "venue-year", options={"arxiv-slack": 1}) == []
+
+
+def test_venue_year_for_years_inherited_from_headings_and_groups():
+    text = (
+        "## 2018\n"
+        "| Title | Conf |\n"
+        "|---|---|\n"
+        "| [Paper A](https://example.org/a) | ICCV |\n"
+        "| [Paper B](https://arxiv.org/abs/2004.01234) | CVPR |\n"
+        "| [Paper C](https://example.org/c) | ECCV |\n"
+        "\n"
+        "## Video\n"
+        "- **Year 2024**\n"
+        "  - **ICCV**\n"
+        "    - Paper D [[Paper]](https://example.org/d)\n"
+        "    - Paper E [[Paper]](https://example.org/e)\n"
+        "  - **arXiv**\n"
+        "    - Paper F [[Paper]](https://arxiv.org/abs/2502.00001)\n"
+    )
+    found = findings(text, "venue-year")
+    assert [(f.line, f.column, f.message) for f in found] == [
+        (4, 38, 'venue "ICCV" filed under "2018" (line 1): ICCV is held in odd years since 1999, not in 2018'),
+        (
+            5,
+            49,
+            'venue "CVPR" filed under "2018" (line 1): the entry\'s arXiv id 2004.01234 was assigned in 2020'
+            " or later, after 2018",
+        ),
+        # the groups, not each paper, hold the impossible year: one finding, on the group's venue
+        (10, 7, 'venue "ICCV" filed under "2024" (line 9): ICCV is held in odd years since 1999, not in 2024'),
+        (
+            14,
+            7,
+            '"Paper F" is filed under "2024" (line 9), but the entry\'s arXiv id 2502.00001 was assigned in 2025'
+            " or later, after 2024",
+        ),
+    ]
+    assert all(f.fix is None for f in found)
+    # a heading may file papers by another year than the venue's: these are at most info
+    _doc, raw = diagnostics(text, "venue-year")
+    assert [d.max_severity for d in raw] == ["info"] * 4

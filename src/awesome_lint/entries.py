@@ -15,6 +15,16 @@ Which rows are entries
     names which cell holds the title (Title, Paper, Name ...), the venue (Venue, Conf, Conference/Journal,
     Pub ...), the year (Year, Date) and the description (Description, Summary).
 
+Which paragraphs are entries
+    Lists such as awesome-diffusion-categorized write one paper per paragraph (outside lists, quotes and
+    tables): a first line that is only a bold title and a hard break (``**Title** \\``,
+    ``**[Title](url)**<br>``, two trailing spaces or none), then lines of authors in italics, a venue line
+    (``CVPR 2023. [[PDF](...)]``) or a link whose label is the venue (``[[CVPR 2025](arxiv url)]``), and
+    links. The paragraph needs a second line and a link out of the page, and its section must be mostly
+    such paragraphs (more than half of its paragraphs), so a bold lead-in to prose is not a paper. A comment
+    line inside the paragraph (``<!-- [[Project](...)] -->``) does not end it. Its links leave out those on
+    the authors line (a line wholly in italics): person names are not link labels.
+
 The fields (every span is exact, in offsets of ``Document.text``)
     ``links``
         scan_links over the entry's own text (an item's first paragraph; a row cell by cell).
@@ -23,10 +33,12 @@ The fields (every span is exact, in offsets of ``Document.text``)
     ``title``
         the bold text that opens the entry (``**Title**``, ``(CVPR 2024) **Title**``), else the label of a
         link that opens it (``[Title](url) - ...``, also after a short ``NAME - `` prefix), else the text
-        that opens it (emoji left out), up to the venue tag, the first link, a spaced dash or the end of
-        its first line. ``***Name:*** Title [[Paper]](...)`` gives "Title". Emphasis markers are outside
-        the span; so is the punctuation that closes the title (``Title. [CVPR 2019]``), which is given as
-        ``title_end`` (a field added to the contract) so a rule can still see and fix it.
+        that opens it (emoji left out), up to the venue tag, the first link, a spaced dash, the end of
+        its first line or the authors (``Title, G. Hinton and R. Salakhutdinov``). ``***Name:*** Title
+        [[Paper]](...)`` gives "Title". In a table cell, a link gives the title only when it opens the cell
+        (a link further on is in the description). Emphasis markers are outside the span; so is the
+        punctuation that closes the title (``Title. [CVPR 2019]``), which is given as ``title_end`` (a
+        field added to the contract) so a rule can still see and fix it.
     ``venue``
         the first venue tag outside the title and outside links, in one of these forms:
 
@@ -40,6 +52,8 @@ The fields (every span is exact, in offsets of ``Document.text``)
           or a word like "since" or "updated" makes it a date, not a venue (``(Dec 2014)``). A bracket
           that is a failed link (``[x](not a url)``) or a link label (``[[arXiv]]``) is no tag;
         - emphasised: ``**CVPR 2024**``, ``*ICCV 2023*``, ``*ECCV* 2018`` (open and close are "");
+        - a link label, in paragraph entries: ``[CVPR 2025](https://arxiv.org/...)`` (a known venue or one
+          or two acronyms; a qualifier in parentheses, ``ACM MM 2024 (Oral)``, is left out);
         - plain, after the title only: ``CVPR 2018``, ``NeurIPS2022``, ``CVPR'24``, ``ACM MM 2020``,
           ``IEEE TNNLS 2020``, ``ICLR Workshop 2018`` (name "ICLR Workshop"). The name must be a known
           venue or look like one (one or two acronyms such as ``ESWC`` or ``NeurIPS``; glued to the year,
@@ -48,12 +62,21 @@ The fields (every span is exact, in offsets of ``Document.text``)
           ``(``, and followed by the end, white space or punctuation. So a number in a title is never a
           year, and "won the PyCon 2019 prize" is no tag. A bare year counts in plain text only as a
           comma- or bar-separated field (``, Mildenhall et al., 2020 |``) or right after the title
-          (``**Title.** 2018.``);
+          (``**Title.** 2018.``). A two-digit year without "'" counts after a known venue only, and
+          before punctuation or the line's end (``EMNLP 18.``; not "Top 10");
         - in a table's venue cell: the cell's text (``CVPR``, ``ArXiv 2026``, ``CVPR(2021)``); there the
           tag may have no year.
     ``year``
         the tag's year as a full year (``'19`` is 2019, ``'98`` is 1998: the latest year not after next
-        year), else a table's Year or Date cell (``2024`` or ``2024-12-13``); else None.
+        year), else a table's Year or Date cell (``2024`` or ``2024-12-13``); else the inherited year (below,
+        and ``year_inherited`` is set); else None.
+    ``inherited_venue``, ``inherited_year``, ``year_inherited``
+        the context the entry is filed under, nearest first: a venue tag on a nested line without links
+        (``- Authors. *CVPR 2019*`` under the entry, when the entry has no tag of its own), the group items
+        above it (``- **Year 2024**``, ``- **CVPR**``), the headings above it (``## 2019``, ``### CVPR 2024``,
+        ``## ICCV``). A heading or group item counts only when its whole text is a year (``Year 2024``), a
+        venue and a year, or a known venue: "Papers of 2019" or "Before 2020" names nothing. The spans are
+        where the context is written, never in the entry's own text, so no rule edits a heading per entry.
     ``description``
         the prose after the title's dash (``[name](url) - Description.``) or after a colon that closes a
         bold title (``**DFDC**: The ... dataset.``), without the links that trail it (badges and label
@@ -70,6 +93,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
+from .blocks import COMMENT, TEXT
 from .inline import Link, scan_links
 
 
@@ -99,8 +123,8 @@ class VenueTag:
 
 @dataclass(slots=True)
 class Entry:
-    kind: str  # "item" or "row"
-    index: int  # index into Document.items or Document.rows
+    kind: str  # "item", "row" or "paragraph"
+    index: int  # index into Document.items or Document.rows; for a paragraph, its number among paragraph entries
     line: int
     end_line: int
     start: int  # offsets of the entry's own text (an item's first paragraph, or the whole row)
@@ -113,6 +137,28 @@ class Entry:
     description: Span | None = None
     separators: list[Span] = field(default_factory=list)  # the text between consecutive links
     title_end: Span | None = None  # the "." "," ":" or ";" that closes the title, outside the title span
+    # Context: the venue and year of the heading, group item or child line the entry is filed under. Their
+    # spans are where they are written, never in the entry's own text, so no fix edits them per entry.
+    inherited_venue: VenueTag | None = None
+    inherited_year: Span | None = None  # the year as written there ("2019")
+    year_inherited: bool = False  # ``year`` is the inherited year: the entry's own text gives none
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The venue and the year a heading, a group item or a child line names, for the entries filed under it."""
+
+    venue: VenueTag | None = None
+    year: Span | None = None
+
+    def under(self, outer: _Context) -> _Context:
+        """This context, with what it lacks taken from the context it is nested in."""
+        if outer is _NO_CONTEXT:
+            return self
+        return _Context(self.venue or outer.venue, self.year or outer.year)
+
+
+_NO_CONTEXT = _Context()
 
 
 # ---------------------------------------------------------------------------------------------- patterns
@@ -131,8 +177,10 @@ _EMPH_TAG = re.compile(r"(?<![*_\w])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]{1,160}?)(?
 _EMPH_NAME_YEAR = re.compile(
     r"(?<![*_\w])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n\d]{1,100}?)(?<=[^\s*_])\1[ \t]*(" + _YEAR4 + r")(?![\d\w])"
 )
-_YEARISH = re.compile(r"(?:19[5-9]|20\d)\d|['’]\d\d")
-_PLAIN_YEAR = re.compile(r"(?:(?<!\d)(" + _YEAR4 + r")|['’](\d\d))(?![\w])")
+_YEARISH = re.compile(r"(?:19[5-9]|20\d)\d|['’]\d\d|(?<=[A-Za-z][ \t])\d\d(?!\w)")
+# A plain year: four digits, ``'19``, or two digits after a space (``EMNLP 18``, taken for a known venue only).
+_PLAIN_YEAR = re.compile(r"(?:(?<!\d)(" + _YEAR4 + r")|['’](\d\d)|(?<=[A-Za-z][ \t])(\d\d))(?![\w])")
+_SHORT_YEAR_AFTER = frozenset(".,;:|)]\r\n")
 _NAME_WORD = re.compile(r"[A-Za-z0-9][\w&.+/-]*$")
 _ACRONYM = re.compile(r"(?:\d?[A-Z][A-Za-z0-9&+/-]*)$")
 _PLAIN_BEFORE = frozenset(",.;:|-–—*(_[")
@@ -147,6 +195,20 @@ _CELL_BREAK = re.compile(r"[ \t]{2,}|<br\s*/?>", re.IGNORECASE)
 _NAME_PAREN_YEAR = re.compile(r"(?P<name>[^\W\d_][^()\n]{0,80}?)[ \t]*\((?P<year>" + _YEAR4 + r")\)[ \t]*")
 _DATE_YEAR = re.compile(r"(" + _YEAR4 + r")(?!\d)")
 _EMPHASIS = ("***", "**", "__", "*", "_")
+# The first line of a paragraph entry: a bold title alone, then a hard break (backslash, <br> or spaces).
+_PARAGRAPH_HEAD = re.compile(
+    r"(?P<bold>(?P<marker>\*\*|__)(?=\S)(?P<inner>.*?\S)(?P=marker))[.,;]?[ \t]*(?:\\|</?br[ \t]*/?>)?[ \t]*",
+    re.IGNORECASE,
+)
+_ITALIC_LINE = re.compile(r"(?P<m>\*|_)(?![*_\s]).*\S(?<![*_])(?P=m)[ \t]*(?:\\|</?br[ \t]*/?>)?[ \t]*")
+# Authors after a title: ", G. Hinton and R. Salakhutdinov", ", A. van den Oord et al.", ", J. Koushik [".
+_AUTHORS = re.compile(
+    r",[ \t]+(?:[A-Z]\.[ \t]?)+(?:(?:van|von|de|den|der|da|di|le|la)[ \t]+)*[A-Z][\w'’-]+"
+    r"(?=[ \t]+et[ \t]+al\b|[ \t]+and[ \t]|[ \t]*[,.\[(]|[ \t]*$)"
+)
+_OPEN_YEAR = re.compile(r"[ \t]*\((?:" + _YEAR4 + r")?\Z")
+_YEAR_ONLY = re.compile(r"(?:(?i:year)[ \t:]*)?(?P<year>" + _YEAR4 + r")")
+_EDGE_TAG = re.compile(r"<[^<>\n]*>[ \t]*\Z")
 _TITLE_PUNCT = ".,:;"
 
 _TITLE_HEADERS = ("title", "paper", "papers", "paper title", "name", "project", "method", "model", "dataset")
@@ -235,14 +297,17 @@ class _Extractor:
 
     def run(self) -> list[Entry]:
         found: list[Entry] = []
-        self._items(found)
+        groups: dict[int, _Context] = {}  # id(entry) -> the context of the group items it is filed under
+        self._items(found, groups)
         self._rows(found)
+        self._paragraphs(found)
         found.sort(key=lambda entry: entry.start)
+        self._attach_context(found, groups)
         return found
 
     # ------------------------------------------------------------------ items
 
-    def _items(self, found: list[Entry]) -> None:
+    def _items(self, found: list[Entry], groups: dict[int, _Context]) -> None:
         items = self.doc.items
         children: list[list[int]] = [[] for _ in items]
         for index, item in enumerate(items):
@@ -275,10 +340,10 @@ class _Extractor:
                 linked_below[index] = known
             return known
 
-        pending = [index for index, item in enumerate(items) if item.depth == 0]
+        pending = [(index, _NO_CONTEXT) for index, item in enumerate(items) if item.depth == 0]
         seen: set[int] = set()
         while pending:
-            index = pending.pop()
+            index, context = pending.pop()
             if index in seen:
                 continue
             seen.add(index)
@@ -292,9 +357,15 @@ class _Extractor:
             if links and all(_is_anchor(link) for link in links) and not self._words_outside(start, end, links):
                 continue  # a table of contents line
             if children[index] and self._is_group(start, end, links, children[index], has_links_below):
-                pending.extend(children[index])
+                inner = self._context_of(start, end).under(context)
+                pending.extend((kid, inner) for kid in children[index])
                 continue
-            found.append(self._item_entry(index, item, links))
+            entry = self._item_entry(index, item, links)
+            if entry.venue is None:
+                context = self._child_context(children[index], links_of).under(context)
+            if context is not _NO_CONTEXT:
+                groups[id(entry)] = context
+            found.append(entry)
 
     def _words_outside(self, start: int, end: int, links: list[Link]) -> bool:
         text = self.text
@@ -369,6 +440,12 @@ class _Extractor:
             line_end = _first_line_end(text, t_start, t_end)
             if line_end is not None and text[t_start:line_end].strip():
                 t_end = line_end
+            authors = _AUTHORS.search(text, t_start, t_end)
+            if authors is not None:  # "Title, G. Hinton and R. Salakhutdinov": the authors are not the title
+                t_end = authors.start()
+                opened = _OPEN_YEAR.search(text, t_start, t_end)  # "Title (2014, C. Dong et al.)"
+                if opened is not None:
+                    t_end = opened.start()
             inner = _unwrap(text, t_start, t_end)
             if inner is not None and _WORD.search(text[inner[0] : inner[1]]):
                 title = inner
@@ -547,13 +624,13 @@ class _Extractor:
             if a >= g_end:
                 continue
             for m in _PLAIN_YEAR.finditer(text, a, g_end):
-                if m.group(1) is not None:
-                    y_start, y_end = m.span(1)
-                else:
-                    y_start, y_end = m.span(2)
-                if y_end < g_end and text[y_end] not in _PLAIN_AFTER:
+                short = m.group(3) is not None  # EMNLP 18
+                y_start, y_end = m.span(1 if m.group(1) is not None else 3 if short else 2)
+                if y_end < g_end and text[y_end] not in (_SHORT_YEAR_AFTER if short else _PLAIN_AFTER):
                     continue
                 tag = self._plain_name(a, m.start(), y_start, y_end, m.end())
+                if short and tag is not None and _fold(tag.name) not in self.known:
+                    continue  # "Top 10", "ES 6": only a known venue takes a two-digit year without "'"
                 if tag is None and m.group(1) is not None:
                     tag = self._plain_year(a, g_end, y_start, y_end, after)
                 if tag is not None:
@@ -688,6 +765,208 @@ class _Extractor:
         text = self.text
         return [Span(text[a.end : b.start], a.end, b.start) for a, b in zip(top, top[1:], strict=False)]
 
+    # ------------------------------------------------------------------ paragraphs
+
+    def _paragraphs(self, found: list[Entry]) -> None:
+        """Entries written one per paragraph: a bold title line, then lines of authors, venue and links.
+
+        Taken only in sections where most paragraphs have that shape, so that a bold lead-in to prose
+        (``**Note**`` on a line of its own) is not taken for a paper.
+        """
+        doc = self.doc
+        paragraphs: dict[int | None, int] = {}
+        candidates: dict[int | None, list] = {}
+        for first, last in _paragraph_blocks(doc):
+            section = doc.section_of(first)
+            paragraphs[section] = paragraphs.get(section, 0) + 1
+            head = self._paragraph_head(first) if last > first else None
+            if head is None:
+                continue
+            end = _rstrip(self.text, head[0], doc.line_ends[last - 1])
+            links = scan_links(self.text, head[0], end, self.definitions)
+            if any(not _is_anchor(link) for link in links):
+                candidates.setdefault(section, []).append((first, last, end, head, links))
+        number = 0
+        for section, members in candidates.items():
+            if 2 * len(members) <= paragraphs[section]:
+                continue  # most of the section is prose: a bold line there is a lead-in, not a paper
+            for first, last, end, head, links in members:
+                found.append(self._paragraph_entry(number, first, last, end, head, links, section))
+                number += 1
+
+    def _paragraph_head(self, number: int) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+        """(start, title, bold) of a line that is only a bold title and a hard break: ``**Title** \\``,
+        ``**[Title](url)**<br>``, ``**Title**`` with two trailing spaces or none."""
+        text = self.text
+        pos = _skip_noise(text, self.doc.line_starts[number - 1], self.doc.line_ends[number - 1])
+        m = _PARAGRAPH_HEAD.fullmatch(text, pos, self.doc.line_ends[number - 1])
+        if m is None:
+            return None
+        marker = m.group("marker")
+        i_start, i_end = m.span("inner")
+        if marker in text[i_start:i_end]:
+            return None  # "**A** and **B**": two bold runs, not one title
+        inner = _unwrap(text, i_start, i_end)
+        if inner is None:
+            return None
+        links = scan_links(text, inner[0], inner[1], self.definitions)
+        if links and links[0].start == inner[0] and links[0].end == inner[1] and not links[0].image:
+            inner = _unwrap(text, links[0].label_start, links[0].label_end)  # **[Title](url)**
+            if inner is None:
+                return None
+        content = text[inner[0] : inner[1]]
+        if not _WORD.search(content) or content.endswith(":") or _TAG_BODY.fullmatch(content):
+            return None  # "**Note:**" introduces text; "**CVPR 2024**" is a tag
+        return pos, inner, m.span("bold")
+
+    def _paragraph_entry(self, number, first, last, end, head, links, section) -> Entry:
+        text = self.text
+        start, title, outer = head
+        entry = Entry(
+            kind="paragraph",
+            index=number,
+            line=first,
+            end_line=last,
+            start=start,
+            end=end,
+            section=section,
+            links=links,
+        )
+        title, mark = _split_title_end(text, title, outer)
+        if title is not None:
+            entry.title = Span(text[title[0] : title[1]], title[0], title[1])
+        entry.title_end = mark
+        top = _top_level(links)
+        # Links sit one per line, or several on the venue line: only separators on one line say anything.
+        entry.separators = [span for span in self._separators(top) if "\n" not in span.text and "\r" not in span.text]
+        gaps = _gaps(start, end, top)
+        tags = [tag for tag in (self._label_tag(link) for link in top if link.start >= outer[1]) if tag is not None]
+        strong = self._strong_tag(gaps, outer)
+        if strong is not None:
+            tags.append(strong)
+        tag = min(tags, key=lambda tag: tag.start) if tags else None
+        if tag is None and _YEARISH.search(text, outer[1], end) is not None:
+            tag = self._plain_tag(gaps, entry.title_end.end if entry.title_end else outer[1])
+        if tag is not None:
+            entry.venue = tag
+            entry.year = full_year(tag.year)
+        authors = self._authors_lines(first + 1, last)
+        if authors:
+            # Person names are not link labels: links on the authors line are left out of the entry's links.
+            entry.links = [link for link in links if not any(a <= link.start < b for a, b in authors)]
+        return entry
+
+    def _authors_lines(self, first: int, last: int) -> list[tuple[int, int]]:
+        """Offsets of the lines of a paragraph entry that are wholly in italics: the authors
+        (``*[Ayush Tewari](https://...), Ohad Fried.*<br>``)."""
+        doc = self.doc
+        found = []
+        for number in range(first, last + 1):
+            start, end = doc.line_starts[number - 1], doc.line_ends[number - 1]
+            if _ITALIC_LINE.fullmatch(self.text, _skip_spaces(self.text, start, end), end):
+                found.append((start, end))
+        return found
+
+    def _label_tag(self, link: Link) -> VenueTag | None:
+        """A link whose label is a venue tag: ``[CVPR 2025](https://arxiv.org/abs/...)``, the paper's link
+        named by where it appeared. A qualifier in parentheses (``ACM MM 2024 (Oral)``) is left out."""
+        if link.image or link.kind not in ("inline", "reference"):
+            return None
+        text = self.text
+        inner = _unwrap(text, link.label_start, link.label_end)
+        if inner is None or _YEARISH.search(text, inner[0], inner[1]) is None:
+            return None
+        a, b = inner
+        if text[b - 1] == ")":
+            paren = text.rfind("(", a, b)
+            if paren > a:
+                b = _rstrip(text, a, paren)
+        tag = self._body(a, b, a, b, need_name=True)
+        if tag is None or not self._venue_like(tag.name):
+            return None
+        return tag
+
+    def _venue_like(self, name: str) -> bool:
+        """A known venue (``ACM MM``, ``ICLR Workshop``), or one or two acronyms (``TPAMI``, ``IEEE TIP``)."""
+        if _fold(name) in self.known:
+            return True
+        words = name.split()
+        while len(words) > 1 and _fold(words[-1]) in self.qualifiers:
+            words.pop()
+        if _fold(" ".join(words)) in self.known:
+            return True
+        return 0 < len(words) <= 2 and all(_is_acronym(word) for word in words)
+
+    # ------------------------------------------------------------------ context
+
+    def _context_of(self, start: int, end: int) -> _Context:
+        """The venue and year a heading or a group item names: ``2019``, ``Year 2024``, ``CVPR 2024``,
+        ``**AAAI**``. Nothing else counts: "Papers of 2019" or "Before 2020" names no year."""
+        text = self.text
+        core = _core(text, start, end)
+        if core is None:
+            return _NO_CONTEXT
+        a, b = core
+        m = _YEAR_ONLY.fullmatch(text, a, b)
+        if m is not None:
+            y_start, y_end = m.span("year")
+            return _Context(None, Span(text[y_start:y_end], y_start, y_end))
+        if _YEARISH.search(text, a, b) is not None:
+            tag = self._body(a, b, a, b, need_name=True)
+            if tag is None or len(tag.year) != 4 or not self._venue_like(tag.name):
+                return _NO_CONTEXT
+            return _Context(tag, Span(tag.year, tag.year_start, tag.year_end))
+        if _fold(text[a:b]) in self.known:
+            return _Context(VenueTag(text[a:b], a, b, text[a:b], a, b, "", b, b), None)
+        return _NO_CONTEXT
+
+    def _child_context(self, kids: list[int], links_of) -> _Context:
+        """A venue tag on a line nested under an entry: ``- Authors. *CVPR 2019*`` below ``- Title [[pdf]](...)``.
+
+        Only a child without links of its own counts (one with links is a paper or a resource of its own).
+        """
+        text = self.text
+        for kid in kids:
+            item = self.doc.items[kid]
+            start, end = item.content_start, item.text_end
+            links = links_of(kid)
+            if end <= start or any(not _is_anchor(link) for link in links):
+                continue
+            if _YEARISH.search(text, start, end) is None:
+                continue
+            tag = self._strong_tag(_gaps(start, end, _top_level(links)), None)
+            if tag is not None and tag.year.isdigit() and len(tag.year) == 4:
+                return _Context(tag if tag.name else None, Span(tag.year, tag.year_start, tag.year_end))
+        return _NO_CONTEXT
+
+    def _attach_context(self, found: list[Entry], groups: dict[int, _Context]) -> None:
+        """Give each entry the venue and year of the group items and headings it is filed under."""
+        headings = self._heading_contexts()
+        for entry in found:
+            context = groups.get(id(entry), _NO_CONTEXT)
+            if entry.section is not None:
+                context = context.under(headings[entry.section])
+            if context.venue is None and context.year is None:
+                continue
+            entry.inherited_venue = context.venue
+            entry.inherited_year = context.year
+            if entry.year is None and context.year is not None:
+                entry.year = int(context.year.text)
+                entry.year_inherited = True
+
+    def _heading_contexts(self) -> list[_Context]:
+        """Each heading's context, with what the headings above it (lower levels) name."""
+        contexts: list[_Context] = []
+        stack: list[tuple[int, _Context]] = []  # (level, context) of the headings this one is under
+        for heading in self.doc.headings:
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            outer = stack[-1][1] if stack else _NO_CONTEXT
+            context = self._context_of(heading.start, heading.end).under(outer)
+            contexts.append(context)
+            stack.append((heading.level, context))
+        return contexts
+
     # ------------------------------------------------------------------ tables
 
     def _rows(self, found: list[Entry]) -> None:
@@ -738,9 +1017,11 @@ class _Extractor:
             a, b = cells[title_col]
             top = [link for link in _top_level(cell_links[title_col]) if not link.image]
             title = None
-            if top and _WORD.search(text[top[0].label_start : top[0].label_end]):
-                title = _unwrap(text, top[0].label_start, top[0].label_end)
-            elif a < b and not top:
+            opening = top[0] if top and _opens_cell(text, a, top[0]) else None
+            if opening is not None and _WORD.search(text[opening.label_start : opening.label_end]):
+                title = _unwrap(text, opening.label_start, opening.label_end)
+            elif a < b and opening is None:
+                # No link opens the cell: the title is its text (a link further on is in the description).
                 title = self._text_cell_title(entry, a, b, desc_col is None)
             if title is not None and _WORD.search(text[title[0] : title[1]]):
                 entry.title = Span(text[title[0] : title[1]], title[0], title[1])
@@ -825,6 +1106,14 @@ class _Extractor:
 def _is_anchor(link: Link) -> bool:
     """A link into the page itself: ``#intro`` or ``./#intro``."""
     return link.url.startswith(("#", "./#"))
+
+
+def _opens_cell(text: str, start: int, link: Link) -> bool:
+    """Whether a table cell opens with ``link``, after a number (``1)``), emoji or emphasis markers."""
+    numbered = _NUMBERED.match(text, start, link.start)
+    if numbered is not None:
+        start = numbered.end()
+    return _only_noise(text, start, link.start, allow_tags=False)
 
 
 def _continues_prose(text: str, start: int, pos: int) -> bool:
@@ -937,6 +1226,53 @@ def _unwrap(text: str, start: int, end: int) -> tuple[int, int] | None:
     if end <= start:
         return None
     return start, end
+
+
+def _paragraph_blocks(doc) -> list[tuple[int, int]]:
+    """(first, last) lines of the paragraphs outside lists, block quotes and tables, each from its first to
+    its last line of text. A comment line inside a paragraph (``<!-- [[Project](...)] -->``) does not end it."""
+    kinds = doc.blocks.line_kinds
+    inside = [0] * (len(kinds) + 2)  # +1 where a top-level item starts, -1 after it ends
+    for item in doc.items:
+        if item.depth == 0:
+            inside[item.line] += 1
+            inside[item.end_line + 1] -= 1
+    blocks: list[tuple[int, int]] = []
+    depth = 0
+    first = last = 0
+    for number, kind in enumerate(kinds, start=1):
+        depth += inside[number]
+        if depth == 0 and kind == TEXT:
+            first = first or number
+            last = number
+        elif depth == 0 and kind == COMMENT and first:
+            continue
+        elif first:
+            blocks.append((first, last))
+            first = 0
+    if first:
+        blocks.append((first, last))
+    return blocks
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A heading's or group item's text without the HTML tags and emphasis around it:
+    ``<span id="y2024">**Year 2024**</span>`` gives ``Year 2024``."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        start, end = _skip_spaces(text, start, end), _rstrip(text, start, end)
+        m = _HTML_TAG.match(text, start, end)
+        if m is not None:
+            start, changed = m.end(), True
+        m = _EDGE_TAG.search(text, start, end)
+        if m is not None and m.start() >= start:
+            end, changed = m.start(), True
+        inner = _unwrap(text, start, end)
+        if inner is not None and inner != (start, end):
+            start, end = inner
+            changed = True
+    return (start, end) if start < end else None
 
 
 def _split_title_end(text, title, outer) -> tuple[tuple[int, int] | None, Span | None]:

@@ -12,6 +12,12 @@ Reported, in this order (one finding per tag):
   trail the arXiv id by ``arxiv-slack`` years (1 by default): ``CVPR 2018`` with arXiv ``2004.01234``
   is reported, ``CVPR 2019`` is not.
 
+An entry filed under a year (a heading ``## 2019``, a group item ``- **Year 2024**``, its venue on a
+nested line) is held to the same facts with that year: its own venue without a year (a table's ``ICCV``
+cell), else the venue it is filed under (``### ICCV`` under ``## 2018``: reported once, on that heading),
+and its arXiv id. These findings are at info level: a list may file papers by another year than the
+venue's.
+
 Venue data, with first years and cycles, lives in ``rules/venues.yaml``. There is no fix: the right year
 is a fact only the maintainer can check.
 """
@@ -22,6 +28,7 @@ import datetime
 
 from ..conventions import parse_arxiv
 from ..diagnostics import Diagnostic
+from ._quote import entry_span, quote_title
 from .venue_format import full_year
 
 ID = "venue-year"
@@ -40,23 +47,23 @@ def _arxiv_year(entry) -> tuple[int, str] | None:
     return earliest.earliest_year, earliest.id
 
 
-def problem(entry, year: int, book, this_year: int, slack: int = 0) -> str | None:
-    """Why ``year`` is impossible for the entry's venue tag, or None."""
-    tag = entry.venue
+def problem(entry, year: int, book, this_year: int, slack: int = 0, name: str | None = None, arxiv=True) -> str | None:
+    """Why ``year`` is impossible for the entry's venue tag (or the venue ``name``), or None."""
+    name = entry.venue.name if name is None else name
     if year > this_year + 1:
         return f"{year} is after next year"
-    venue = book.find(tag.name) if tag.name else None
+    venue = book.find(name) if name else None
     if venue is not None and venue.first is not None and year < venue.first:
         return f"{venue.name} was first held in {venue.first}"
     if venue is not None and venue.off_year(year):
         since = f" since {venue.held_from}" if venue.held_from else ""
         until = f" until {venue.held_until}" if venue.held_until else ""
         return f"{venue.name} is held in {venue.held} years{since}{until}, not in {year}"
-    arxiv = _arxiv_year(entry)
+    found = _arxiv_year(entry) if arxiv else None
     if venue is not None and venue.kind == "preprint":
         slack = 0  # a preprint tag is the arXiv date itself
-    if arxiv is not None and year + slack < arxiv[0]:
-        return f"the entry's arXiv id {arxiv[1]} was assigned in {arxiv[0]} or later, after {year}"
+    if found is not None and year + slack < found[0]:
+        return f"the entry's arXiv id {found[1]} was assigned in {found[0]} or later, after {year}"
     return None
 
 
@@ -64,11 +71,44 @@ def check(ctx):
     doc = ctx.doc
     book = ctx.conventions.knowledge.venues
     this_year = datetime.date.today().year
+    slack = ctx.options["arxiv-slack"]
+    reported: set[tuple[int, int]] = set()  # (venue, year) offsets of the headings already reported
     for entry in doc.entries:
         tag = entry.venue
         if tag is None or not tag.year.isdigit() or len(tag.year) not in (2, 4):
+            if entry.year_inherited and entry.inherited_year is not None:
+                yield from _filed_under(doc, entry, book, this_year, slack, reported)
             continue
         year = int(tag.year) if len(tag.year) == 4 else int(full_year(tag.year, this_year))
-        why = problem(entry, year, book, this_year, ctx.options["arxiv-slack"])
+        why = problem(entry, year, book, this_year, slack)
         if why:
             yield Diagnostic(tag.year_start, tag.year_end, f'venue tag "{tag.text}": {why}')
+
+
+def _filed_under(doc, entry, book, this_year: int, slack: int, reported: set):
+    """The year an entry inherits from where it is filed, against its venue and its arXiv id (info level)."""
+    year = entry.year
+    written = entry.inherited_year
+    where = f'filed under "{written.text}" (line {doc.line_of(written.start)})'
+    own = entry.venue if entry.venue is not None and entry.venue.name else None
+    if own is not None:
+        why = problem(entry, year, book, this_year, slack, name=own.name)
+        if why:
+            yield Diagnostic(own.name_start, own.name_end, f'venue "{own.name}" {where}: {why}', max_severity="info")
+        return
+    context = entry.inherited_venue
+    name = context.name if context is not None else ""
+    if name:
+        why = problem(entry, year, book, this_year, slack, name=name, arxiv=False)
+        if why:  # a fact about the headings, not the entry: reported once, where the venue is written
+            key = (context.name_start, written.start)
+            if key not in reported:
+                reported.add(key)
+                message = f'venue "{name}" {where}: {why}'
+                yield Diagnostic(context.name_start, context.name_end, message, max_severity="info")
+            return
+    why = problem(entry, year, book, this_year, slack, name=name)
+    if why:
+        start, end = entry_span(entry)
+        title = quote_title(entry) or "this entry"
+        yield Diagnostic(start, end, f"{title} is {where}, but {why}", max_severity="info")
