@@ -9,7 +9,7 @@ import pytest
 
 from awesome_lint import source
 from awesome_lint.document import Document
-from awesome_lint.entries import Entry, VenueTag, extract, full_year
+from awesome_lint.entries import Entry, VenueTag, context_venues, extract, full_year
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -620,6 +620,190 @@ def test_table_title_cell_with_a_link_in_its_description():
     assert entry.description.text.startswith("[Docling](")
 
 
+# ---------------------------------------------------------------------------------------------- one paper per heading
+
+HEADING_ENTRIES = (
+    "# Gaussian splatting\n"
+    "\n"
+    "## Avatars:\n"
+    "## 2024:\n"
+    "### 1. [CVPR '24] DrivingGaussian: Composite Gaussian Splatting\n"
+    "**Authors**: Xiaoyu Zhou, Zhiwei Lin\n"
+    "<details span>\n"
+    "<summary><b>Abstract</b></summary>\n"
+    "We present DrivingGaussian.\n"
+    "</details>\n"
+    "\n"
+    "  [📄 Paper](https://arxiv.org/pdf/2312.07920.pdf) | [💻 Code](https://github.com/a/b)\n"
+    "\n"
+    "### 2. OmniRe: Omni Urban Scene Reconstruction\n"
+    "**Authors**: Ziyu Chen, Jiawei Yang\n"
+    "\n"
+    "[📄 Paper](https://arxiv.org/abs/2408.16760)\n"
+    "\n"
+    "### 3. HUGS: Holistic Urban 3D Scene Understanding\n"
+    "**Authors**: Hongyu Zhou\n"
+    "\n"
+    "[📄 Paper](https://arxiv.org/pdf/2403.12722.pdf)\n"
+)
+
+
+def test_heading_entries_title_venue_authors_and_links():
+    doc, found = entries(HEADING_ENTRIES)
+    assert [(e.kind, e.line) for e in found] == [("heading", 5), ("heading", 14), ("heading", 19)]
+    first = found[0]
+    assert first.title.text == "DrivingGaussian: Composite Gaussian Splatting"
+    assert first.title.start == at(doc, "DrivingGaussian:")
+    check_venue(doc, first.venue, "[CVPR '24]", "CVPR", "24", "[]")
+    assert (first.year, first.year_inherited) == (2024, False)
+    assert [a.text for a in first.authors] == ["Xiaoyu Zhou, Zhiwei Lin"]
+    assert first.authors[0].start == at(doc, "Xiaoyu")
+    assert [link.url for link in first.links] == ["https://arxiv.org/pdf/2312.07920.pdf", "https://github.com/a/b"]
+    assert [span.text for span in first.separators] == [" | "]
+    assert first.end_line == 13 and first.description is None
+    # The section is the heading the papers are filed under ("## 2024:"), whose year the others inherit.
+    assert {e.section for e in found} == {2}
+    second = found[1]
+    assert second.venue is None and (second.year, second.year_inherited) == (2024, True)
+    assert second.inherited_year.start == at(doc, "2024:")
+    for entry in found:
+        _check_spans(doc, entry)
+
+
+def test_heading_entries_need_most_siblings_and_little_prose():
+    text = (
+        "# List\n\n## Background\n\nBefore this list, there were [others](https://example.org/a) and many more words"
+        " written here as prose about why this list exists and what it is for, which is a lot of words.\n\n"
+        "## Contents\n\n- [Papers](#papers)\n\n## Papers\n\n- [Title](https://arxiv.org/abs/1) - desc\n\n"
+        "## License\n\n[![CC0](https://x.org/cc0.svg)](https://x.org/cc0)\n"
+    )
+    _doc, found = entries(text)
+    assert [e.kind for e in found] == ["item"]
+    # Two short headings with links among five, naming no authors: no papers.
+    text = "# L\n\n## A\n\n[a](https://a.org)\n\n## B\n\n[b](https://b.org)\n\n## C\n\n## D\n\n## E\n"
+    assert entries(text)[1] == []
+
+
+def test_heading_entries_with_subheading_when_authors_are_named():
+    text = HEADING_ENTRIES.replace(
+        "[💻 Code](https://github.com/a/b)\n", "[💻 Code](https://github.com/a/b)\n\n#### 1.1 Unofficial code\n"
+    )
+    _doc, found = entries(text)
+    assert [e.title.text for e in found if e.kind == "heading"][0].startswith("DrivingGaussian")
+
+
+# ---------------------------------------------------------------------------------------------- comments in paragraphs
+
+
+def test_paragraph_entries_split_at_a_comment_line_before_a_bold_title():
+    text = (
+        "# X\n\n## Papers\n\n"
+        "**First Title** \\\n[[CVPR 2023](https://arxiv.org/abs/2303.00001)]\n[[Code](https://github.com/a/b)]\n"
+        "<!-- [[Project](https://example.org/p)] -->\n"
+        "**Second Title** \\\n[[ICCV 2023](https://arxiv.org/abs/2303.00002)]\n"
+    )
+    doc, found = entries(text)
+    assert [(e.title.text, e.line, e.end_line) for e in found] == [("First Title", 5, 7), ("Second Title", 9, 10)]
+    assert [link.url for link in found[0].links] == ["https://arxiv.org/abs/2303.00001", "https://github.com/a/b"]
+    assert found[1].venue.text == "ICCV 2023"
+
+
+def test_paragraph_comment_inside_an_entry_names_no_venue():
+    text = (
+        "# X\n\n## Papers\n\n"
+        "**DiffIR** \\\n<!-- [[ICCV 2023](https://example.org/x.pdf)] -->\n[[Website](https://arxiv.org/abs/2303.1)]\n\n"
+        "**Other** \\\n<!-- [[ICCV 2023](https://example.org/y.pdf)] -->\n[[CVPR 2024](https://arxiv.org/abs/2303.2)]\n"
+    )
+    doc, found = entries(text)
+    assert [(e.end_line - e.line) for e in found] == [2, 2]  # the comment line stays inside the entry
+    assert found[0].venue is None
+    assert found[1].venue.text == "CVPR 2024" and found[1].venue.start == at(doc, "CVPR 2024")
+
+
+# ---------------------------------------------------------------------------------------------- authors
+
+
+def test_authors_of_paragraph_entries_are_the_italic_line():
+    text = (
+        "# X\n\n## Papers\n\n"
+        "**Title One** \\\n*Shoule Wu<sup>1</sup>, Ziqiang Shi* \\\n[[Paper](https://arxiv.org/abs/1)] \\\n\n"
+        "**Title Two.**<br>\n*[Ayush Tewari](https://a.org/~at), Ohad Fried.*<br>\nCVPR 2023. [[PDF](https://b.org/p)]\n"
+    )
+    doc, found = entries(text)
+    assert [[a.text for a in e.authors] for e in found] == [
+        ["Shoule Wu<sup>1</sup>, Ziqiang Shi"],
+        ["[Ayush Tewari](https://a.org/~at), Ohad Fried."],
+    ]
+    assert found[0].authors[0].start == at(doc, "Shoule")
+    assert [link.url for link in found[1].links] == ["https://b.org/p"]
+
+
+def test_authors_after_a_title_on_its_line():
+    _doc, entry = only(
+        "- **Visualizing CNNs** (2014), M. Zeiler and R. Fergus [[pdf]](http://arxiv.org/pdf/1311.2901)\n"
+    )
+    assert [a.text for a in entry.authors] == ["M. Zeiler and R. Fergus"]
+    _doc, entry = only("* (CVPR 2023) **Title of it**, Jinlu Zhang et al. [[Paper](https://arxiv.org/abs/1)]\n")
+    assert [a.text for a in entry.authors] == ["Jinlu Zhang et al"]
+    text = (
+        "- [NeRF Survey](https://arxiv.org/abs/2101.05204), Dellaert and Yen-Chen, Arxiv 2020 | [blog](https://d.io)\n"
+    )
+    doc, entry = only(text)
+    assert [a.text for a in entry.authors] == ["Dellaert and Yen-Chen"]
+    assert entry.venue.text == "Arxiv 2020"
+
+
+def test_no_authors_in_descriptions():
+    for text in (
+        "- [ratatui](https://github.com/ratatui/ratatui), a library for terminal user interfaces\n",
+        "- [Tool](https://x.org) - Made by Google, Microsoft and Amazon.\n",
+        "- **Title** (2014), Python library [[code]](https://github.com/a/b)\n",
+    ):
+        assert only(text)[1].authors == [], text
+
+
+def test_authors_below_an_item_and_on_a_nested_line():
+    text = (
+        "1. **A Survey on Graphs.** arxiv 2019. [paper](https://arxiv.org/pdf/1901.00596.pdf)\n"
+        "\n"
+        "    *Zonghan Wu, Shirui Pan.*\n"
+        "\n"
+        "-   Understanding Contrastive Learning.\n"
+        "    [[pdf]](https://arxiv.org/pdf/1902.09229.pdf)\n"
+        "    -   Sanjeev Arora, Hrishikesh Khandeparkar, and Nikunj Saunshi. *ICML 2019*\n"
+    )
+    doc, found = entries(text)
+    assert [[a.text for a in e.authors] for e in found] == [
+        ["Zonghan Wu, Shirui Pan."],
+        ["Sanjeev Arora, Hrishikesh Khandeparkar, and Nikunj Saunshi"],
+    ]
+    assert found[1].inherited_venue.place == "line" and found[1].year == 2019
+
+
+# ---------------------------------------------------------------------------------------------- context venues
+
+
+def test_context_venues_once_per_place_with_where_they_are_written():
+    text = (
+        "# P\n\n## CPVR 2024\n\n- Title one [[Paper](https://arxiv.org/abs/1)]\n- Title two [[Paper](https://arxiv.org/abs/2)]\n"
+        "\n## 2022\n\n- **ICLR**\n  - Title four [[Paper](https://arxiv.org/abs/4)]\n  - Title five [[Paper](https://a.org/5)]\n"
+        "\n## Science\n\n- Title six [[Paper](https://arxiv.org/abs/6)]\n"
+    )
+    doc, found = entries(text)
+    tags = context_venues(found)
+    assert [(t.text, t.place, t.start) for t in tags] == [
+        ("CPVR 2024", "heading", at(doc, "CPVR 2024")),
+        ("ICLR", "group", at(doc, "ICLR")),
+    ]
+    assert [e.year for e in found] == [2024, 2024, 2022, 2022, None]
+    assert found[-1].inherited_venue is None  # "## Science" is a topic, though a journal shares the name
+
+
+def test_context_years_with_an_apostrophe():
+    doc, found = entries("# P\n\n## CVPR '24\n\n- Title one [[Paper](https://arxiv.org/abs/1)]\n")
+    assert (found[0].year, found[0].year_inherited, found[0].inherited_venue.name) == (2024, True, "CVPR")
+
+
 # ---------------------------------------------------------------------------------------------- the whole corpus
 
 
@@ -656,7 +840,9 @@ def _check_spans(doc: Document, entry: Entry) -> None:
         assert text[inherited.start : inherited.end] == inherited.text
         assert not entry.start <= inherited.start < entry.end
     if entry.year_inherited:
-        assert inherited is not None and entry.year == int(inherited.text)
+        assert inherited is not None and entry.year == full_year(inherited.text)
+    for span in entry.authors:
+        assert span.text and text[span.start : span.end] == span.text
     context = entry.inherited_venue
     if context is not None:
         assert text[context.start : context.end] == context.text
@@ -746,6 +932,32 @@ def test_corpus_years_from_context(name, dated, inherited):
     with_year = [e for e in found if e.year is not None]
     assert len(with_year) >= dated * len(found)
     assert sum(1 for e in with_year if e.year_inherited) >= inherited * len(with_year)
+
+
+# Lists written one paper per heading, and lists whose authors are marked: (file, kind, at least this many entries
+# of that kind, at least this many with a year, at least this many with authors). Measured: MrNeRF 307 heading
+# entries, 302 with a year, 307 with authors; heejkoo 261 paragraph entries, 248 dated, 261 with authors;
+# thunlp 461 items, 456, 461; terryum 239 items with a title and links, 215 dated, 201 with authors; jason718
+# 298, 264, 203. Margins of about 2-3%.
+AUTHOR_LISTS = [
+    ("MrNeRF__awesome-3D-gaussian-splatting@7eb9d00.md", "heading", 300, 294, 300),
+    ("heejkoo__Awesome-Diffusion-Models.md", "paragraph", 255, 240, 255),
+    ("thunlp__GNNPapers.md", "item", 450, 445, 450),
+    ("terryum__awesome-deep-learning-papers.md", "item", 233, 210, 195),
+    ("jason718__awesome-self-supervised-learning.md", "item", 290, 258, 198),
+]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(("name", "kind", "count", "dated", "authored"), AUTHOR_LISTS)
+def test_corpus_heading_entries_and_authors(name, kind, count, dated, authored):
+    path = CORPUS / name
+    if not path.is_file():
+        pytest.skip(f"{name} not found in {CORPUS}")
+    found = [e for e in extract(Document(source.decode(path.read_bytes(), name))) if e.kind == kind]
+    assert sum(1 for e in found if e.title is not None and e.links) >= count
+    assert sum(1 for e in found if e.year is not None) >= dated
+    assert sum(1 for e in found if e.authors) >= authored
 
 
 @pytest.mark.corpus

@@ -69,8 +69,8 @@ PINNED = {
         "title-format": 7,
         "typo": 2,
     },
-    # Paragraph entries; the one typo is an author's name (Shoule Wu) on the authors line.
-    "heejkoo__Awesome-Diffusion-Models.md": {"typo": 1},
+    # Paragraph entries; "Shoule Wu" on an authors line is a name, not a typo of "Should".
+    "heejkoo__Awesome-Diffusion-Models.md": {},
     # Venues on a nested line ("- Authors. *CVPR 2019*") give the years: three papers filed out of the
     # oldest-first order of their sections.
     "jason718__awesome-self-supervised-learning.md": {

@@ -147,6 +147,8 @@ def label_of(link, entry=None) -> Label | None:
         return None
     if entry is not None and entry.title is not None and link.label_start <= entry.title.start < link.label_end:
         return None
+    if entry is not None and any(span.start <= link.start < span.end for span in entry.authors):
+        return None  # a person's name linked to their homepage is no label
     raw = link.label
     inner = raw.strip(_LABEL_TRIM)
     if not inner or not _LABEL_OK.fullmatch(inner):
@@ -258,8 +260,13 @@ def order_key(entry, order: str, text: str = ""):
 
 def _alpha_key(title: str) -> str:
     # Accents folded away, as a reader sorts: "Hélène" goes between "Hector" and "Henry".
-    plain = "".join(c for c in unicodedata.normalize("NFKD", title) if not unicodedata.combining(c))
-    return re.sub(r"^[^0-9A-Za-z]+", "", plain).casefold()
+    plain = title
+    if not title.isascii():  # an ASCII title has no accent to fold
+        plain = "".join(c for c in unicodedata.normalize("NFKD", title) if not unicodedata.combining(c))
+    return _LEADING_NON_ALNUM.sub("", plain).casefold()
+
+
+_LEADING_NON_ALNUM = re.compile(r"^[^0-9A-Za-z]+")
 
 
 def ordered_subsequence(keys: list, descending: bool = False) -> list[int]:
@@ -305,6 +312,8 @@ def infer_order(entries: list, min_share: float = MIN_SHARE, min_entries: int = 
     """
     found = []
     for order in ("year-desc", "year-asc", "alphabetical"):
+        if order == "alphabetical" and found:
+            break  # a year order wins over alphabetical: no need to count the titles
         keys = [key for key in (order_key(entry, order) for entry in entries) if key is not None]
         needed = max(min_entries, ALPHABETICAL_MIN) if order == "alphabetical" else min_entries
         if len(keys) < needed or len(set(keys)) < 2:

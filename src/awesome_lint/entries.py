@@ -23,7 +23,16 @@ Which paragraphs are entries
     links. The paragraph needs a second line and a link out of the page, and its section must be mostly
     such paragraphs (more than half of its paragraphs), so a bold lead-in to prose is not a paper. A comment
     line inside the paragraph (``<!-- [[Project](...)] -->``) does not end it. Its links leave out those on
-    the authors line (a line wholly in italics): person names are not link labels.
+    the authors line (a line wholly in italics): person names are not link labels. A comment line followed
+    by a bold title line ends one paragraph entry and starts the next; a comment inside an entry names no venue.
+
+Which headings are entries
+    Lists such as MrNeRF's awesome-3D-gaussian-splatting write one paper per heading: ``### 1. [CVPR '24]
+    Title``, then ``**Authors**: ...``, an abstract in ``<details>`` and a line of links. A heading counts when
+    its body (up to the next heading) has a link out of the page, no list, table or quote, at most a few text
+    lines and few words outside links; it must have no subheading unless it names authors, and more than half
+    of the headings under the same parent must count (at least three, unless each names authors). Its
+    ``section`` is that parent heading; its links are the heading's and the body's; the number is no title.
 
 The fields (every span is exact, in offsets of ``Document.text``)
     ``links``
@@ -77,6 +86,12 @@ The fields (every span is exact, in offsets of ``Document.text``)
         ``## ICCV``). A heading or group item counts only when its whole text is a year (``Year 2024``), a
         venue and a year, or a known venue: "Papers of 2019" or "Before 2020" names nothing. The spans are
         where the context is written, never in the entry's own text, so no rule edits a heading per entry.
+        ``VenueTag.place`` says where ("heading", "group", "line"); ``context_venues`` lists each once.
+    ``authors``
+        the person names, so spelling and label rules leave them alone: an italic line in a paragraph entry
+        or below an item's first paragraph, the ``**Authors**:`` line under a heading entry, a nested line
+        without links that ends with the venue (``- A. Name, B. Name. *ICML 2019*``), and names after the title
+        on its line (``(2014), A. Razavian et al.``, ``, Dellaert and Yen-Chen, Arxiv 2020``).
     ``description``
         the prose after the title's dash (``[name](url) - Description.``) or after a colon that closes a
         bold title (``**DFDC**: The ... dataset.``), without the links that trail it (badges and label
@@ -93,7 +108,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from .blocks import COMMENT, TEXT
+from .blocks import CODE, COMMENT, ITEM, QUOTE, TABLE, TEXT
 from .inline import Link, scan_links
 
 
@@ -119,6 +134,9 @@ class VenueTag:
     year_end: int
     open: str = ""  # the opening bracket, "[" "(" or ""
     close: str = ""
+    # Where a context tag is written: "heading" (``### CVPR 2024``), "group" (``- **CVPR**`` with the papers
+    # nested below) or "line" (``- Authors. *CVPR 2019*`` under the entry); "" for an entry's own tag.
+    place: str = ""
 
 
 @dataclass(slots=True)
@@ -142,6 +160,9 @@ class Entry:
     inherited_venue: VenueTag | None = None
     inherited_year: Span | None = None  # the year as written there ("2019")
     year_inherited: bool = False  # ``year`` is the inherited year: the entry's own text gives none
+    # The authors as written (an italic line, ``**Authors**: ...``, a nested ``- Authors. *Venue*`` line, a run
+    # of names after the title): person names, so no spelling rule or label rule reads them.
+    authors: list[Span] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +227,14 @@ _AUTHORS = re.compile(
     r",[ \t]+(?:[A-Z]\.[ \t]?)+(?:(?:van|von|de|den|der|da|di|le|la)[ \t]+)*[A-Z][\w'’-]+"
     r"(?=[ \t]+et[ \t]+al\b|[ \t]+and[ \t]|[ \t]*[,.\[(]|[ \t]*$)"
 )
+# What stands between a title and the names after it: "(2014), ", ", ".
+_NAMES_LEAD = re.compile(r"[ \t]*(?:\((?:19|20)\d\d\)[ \t]*)?,[ \t]*")
+_ITALIC_LINE_END = re.compile(r"[ \t]*(?:\\|</?br[ \t]*/?>)?[ \t]*\Z", re.IGNORECASE)
+_ET_AL = re.compile(r"\bet al\b")
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_NAME_SEPARATOR = re.compile(r",|\band\b|&")
+_INITIALS = re.compile(r"[A-Z]\.(?:-?[A-Z]\.)*")
+_NAME_PARTICLES = frozenset(("van", "von", "de", "den", "der", "da", "di", "le", "la", "du", "del", "dos", "bin"))
 _OPEN_YEAR = re.compile(r"[ \t]*\((?:" + _YEAR4 + r")?\Z")
 _YEAR_ONLY = re.compile(r"(?:(?i:year)[ \t:]*)?(?P<year>" + _YEAR4 + r")")
 _EDGE_TAG = re.compile(r"<[^<>\n]*>[ \t]*\Z")
@@ -217,6 +246,10 @@ _YEAR_HEADERS = ("year", "date", "time")
 _DESCRIPTION_HEADERS = ("description", "summary", "abstract", "notes", "tl;dr", "tldr")
 
 _GROUP_MAX_WORDS = 6
+_HEADING_BODY_LINES = 8  # a paper under a heading: an authors line, a comment, a line of links
+_HEADING_BODY_WORDS = 30  # words outside links and the authors line: a short comment, not prose
+# "**Authors**: A. Name, B. Name" or "Authors: ..." on a line of its own.
+_AUTHORS_FIELD = re.compile(r"[ \t]*(?:\*\*|__)?(?:Authors?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)?[ \t]*:)[ \t]*", re.I)
 
 # First words that make "NAME YEAR" a date or a note rather than a venue: (Dec 2014), (Spring 2011),
 # **Year 2024**, (Updated 2019).
@@ -301,6 +334,7 @@ class _Extractor:
         self._items(found, groups)
         self._rows(found)
         self._paragraphs(found)
+        self._headings(found)
         found.sort(key=lambda entry: entry.start)
         self._attach_context(found, groups)
         return found
@@ -357,10 +391,11 @@ class _Extractor:
             if links and all(_is_anchor(link) for link in links) and not self._words_outside(start, end, links):
                 continue  # a table of contents line
             if children[index] and self._is_group(start, end, links, children[index], has_links_below):
-                inner = self._context_of(start, end).under(context)
+                inner = self._context_of(start, end, "group").under(context)
                 pending.extend((kid, inner) for kid in children[index])
                 continue
             entry = self._item_entry(index, item, links)
+            self._item_authors(entry, item, children[index], links_of)
             if entry.venue is None:
                 context = self._child_context(children[index], links_of).under(context)
             if context is not _NO_CONTEXT:
@@ -462,6 +497,62 @@ class _Extractor:
             entry.venue = tag
             entry.year = full_year(tag.year)
         entry.description = self._description(entry, start, end, top, gaps, after_title, title_outer)
+        if title_outer is not None:
+            self._inline_authors(entry, after_title, end, top)
+
+    def _inline_authors(self, entry: Entry, after: int, end: int, top: list[Link]) -> None:
+        """The names that follow a title on its line: ``**Title** (2014), A. Razavian et al. [[pdf]](...)``,
+        ``[Title](url), A. Name, B. Name, Arxiv 2024 |``, ``**Title**, First Author et al. [[Paper]]``."""
+        text = self.text
+        lead = _NAMES_LEAD.match(text, after, end)
+        if lead is not None:
+            a = lead.end()
+        elif entry.title_end is not None and entry.title_end.text == "," and entry.title_end.end == after:
+            a = _skip_spaces(text, after, end)  # "**Title**, Jinlu Zhang et al.": the comma closed the title
+        else:
+            return
+        b = end
+        following = next((link.start for link in top if link.start >= a), None)
+        if following is not None:
+            b = following
+        tag = entry.venue
+        if tag is not None and a <= tag.start < b:
+            b = tag.start
+        line_end = _first_line_end(text, a, b)
+        if line_end is not None:
+            b = line_end
+        while b > a and text[b - 1] in " \t,.;:|([":
+            b -= 1
+        if b > a and _looks_like_names(text[a:b]):
+            entry.authors.append(Span(text[a:b], a, b))
+
+    def _item_authors(self, entry: Entry, item, kids: list[int], links_of) -> None:
+        """Authors written below an item's first paragraph: a line wholly in italics (``*Jie Zhou, Ganqu
+        Cui.*``), or a nested line without links that ends with the venue (``- A. Name, B. Name. *ICML 2019*``)."""
+        doc, text = self.doc, self.text
+        first_kid = doc.items[kids[0]].line if kids else item.end_line + 1
+        for number in range(doc.line_of(item.text_end) + 1, first_kid):
+            if doc.blocks.line_kinds[number - 1] != TEXT:
+                continue
+            start, end = doc.line_starts[number - 1], doc.line_ends[number - 1]
+            start = _skip_spaces(text, start, end)
+            if _ITALIC_LINE.fullmatch(text, start, end):
+                entry.authors.append(self._italic_span(start, end))
+        for kid in kids:
+            child = doc.items[kid]
+            start, end = child.content_start, child.text_end
+            if end <= start or any(not _is_anchor(link) for link in links_of(kid)):
+                continue
+            if _YEARISH.search(text, start, end) is None:
+                continue
+            tag = self._strong_tag(_gaps(start, end, []), None)
+            if tag is None or tag.start <= start:
+                continue
+            b = tag.start
+            while b > start and text[b - 1] in " \t,.;:":
+                b -= 1
+            if b > start and _looks_like_names(text[start:b]):
+                entry.authors.append(Span(text[start:b], start, b))
 
     def _opening_bold(self, start: int, limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """``**Title**`` at the start of the entry, possibly after tags, notes and emoji."""
@@ -776,7 +867,7 @@ class _Extractor:
         doc = self.doc
         paragraphs: dict[int | None, int] = {}
         candidates: dict[int | None, list] = {}
-        for first, last in _paragraph_blocks(doc):
+        for first, last in self._split_at_comments(_paragraph_blocks(doc)):
             section = doc.section_of(first)
             paragraphs[section] = paragraphs.get(section, 0) + 1
             head = self._paragraph_head(first) if last > first else None
@@ -793,6 +884,25 @@ class _Extractor:
             for first, last, end, head, links in members:
                 found.append(self._paragraph_entry(number, first, last, end, head, links, section))
                 number += 1
+
+    def _split_at_comments(self, blocks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The paragraphs, with a comment line followed by a bold title line taken as the border between two
+        paragraph entries: ``[[Code](...)]``, ``<!-- ... -->``, ``**Next Title** \\`` with no blank line
+        (an HTML comment ends the paragraph before it, so the title opens a new one)."""
+        kinds = self.doc.blocks.line_kinds
+        split: list[tuple[int, int]] = []
+        for first, last in blocks:
+            start = first
+            previous_text = first
+            for number in range(first + 1, last + 1):
+                if kinds[number - 1] != TEXT:
+                    continue
+                if kinds[number - 2] == COMMENT and self._paragraph_head(number) is not None:
+                    split.append((start, previous_text))
+                    start = number
+                previous_text = number
+            split.append((start, last))
+        return split
 
     def _paragraph_head(self, number: int) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
         """(start, title, bold) of a line that is only a bold title and a hard break: ``**Title** \\``,
@@ -839,7 +949,7 @@ class _Extractor:
         top = _top_level(links)
         # Links sit one per line, or several on the venue line: only separators on one line say anything.
         entry.separators = [span for span in self._separators(top) if "\n" not in span.text and "\r" not in span.text]
-        gaps = _gaps(start, end, top)
+        gaps = self._without_comments(_gaps(start, end, top), first, last)
         tags = [tag for tag in (self._label_tag(link) for link in top if link.start >= outer[1]) if tag is not None]
         strong = self._strong_tag(gaps, outer)
         if strong is not None:
@@ -851,10 +961,29 @@ class _Extractor:
             entry.venue = tag
             entry.year = full_year(tag.year)
         authors = self._authors_lines(first + 1, last)
+        entry.authors = [self._italic_span(_skip_spaces(text, a, b), b) for a, b in authors]
         if authors:
             # Person names are not link labels: links on the authors line are left out of the entry's links.
             entry.links = [link for link in links if not any(a <= link.start < b for a, b in authors)]
         return entry
+
+    def _without_comments(self, gaps: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+        """The gaps without the comments on lines first..last: a commented-out ``[[ICCV 2023](...)]`` names
+        no venue."""
+        kinds = self.doc.blocks.line_kinds
+        if COMMENT not in kinds[first - 1 : last]:
+            return gaps
+        holes = [(c.start, c.end) for c in self.doc.comments if first <= c.line and c.end_line <= last]
+        for hole in holes:
+            gaps = [part for a, b in gaps for part in _minus(a, b, hole)]
+        return gaps
+
+    def _italic_span(self, start: int, end: int) -> Span:
+        """The text of a line wholly in italics, without its markers and its hard break."""
+        text = self.text
+        end = _ITALIC_LINE_END.search(text, start, end).start()
+        inner = _unwrap(text, start, end) or (start, end)
+        return Span(text[inner[0] : inner[1]], inner[0], inner[1])
 
     def _authors_lines(self, first: int, last: int) -> list[tuple[int, int]]:
         """Offsets of the lines of a paragraph entry that are wholly in italics: the authors
@@ -897,9 +1026,124 @@ class _Extractor:
             return True
         return 0 < len(words) <= 2 and all(_is_acronym(word) for word in words)
 
+    # ------------------------------------------------------------------ headings
+
+    def _headings(self, found: list[Entry]) -> None:
+        """Entries written one per heading: ``### 1. [CVPR '24] Title``, then an authors line and a line of
+        links before the next heading (MrNeRF's awesome-3D-gaussian-splatting).
+
+        A heading counts when its body (up to the next heading) holds a link out of the page, no list, table
+        or paragraph entry, and only a few lines of text; when it has headings below it, its body must also
+        name the authors. Most headings under the same parent must look so, and at least three of them unless
+        each names its authors: a lone "## License" with a link in its text is not a paper.
+        """
+        doc = self.doc
+        headings = doc.headings
+        if not headings:
+            return
+        taken = {doc.section_of(entry.line) for entry in found}
+        kinds = doc.blocks.line_kinds
+        parents = _heading_parents(headings)
+        siblings: dict[int | None, int] = {}
+        candidates: dict[int | None, list[tuple[int, list[Link], int, list[Span]]]] = {}
+        for index, heading in enumerate(headings):
+            parent = parents[index]
+            siblings[parent] = siblings.get(parent, 0) + 1
+            if index in taken:
+                continue
+            following = headings[index + 1] if index + 1 < len(headings) else None
+            body_end = following.line - 1 if following is not None else len(doc.lines)
+            body = self._heading_body(heading.end_line + 1, body_end, kinds)
+            if body is None:
+                continue
+            links, last, authors = body
+            if following is not None and following.level > heading.level and not authors:
+                continue  # a heading with headings below it names a section, unless it names authors
+            if any(not _is_anchor(link) for link in links):
+                candidates.setdefault(parent, []).append((index, links, last, authors))
+        for parent, members in candidates.items():
+            if 2 * len(members) <= siblings[parent]:
+                continue
+            if len(members) < 3 and not all(authors for *_rest, authors in members):
+                continue
+            for index, links, last, authors in members:
+                entry = self._heading_entry(index, parent, links, last)
+                entry.authors = authors
+                found.append(entry)
+
+    def _heading_body(self, first: int, last: int, kinds: list[str]) -> tuple[list[Link], int, list[Span]] | None:
+        """The links of the text lines between a heading and the next one, the last line that holds text and
+        the authors (``**Authors**: ...``); None when the body holds a list, a table or more text than a
+        paper's few lines."""
+        doc = self.doc
+        text = self.text
+        links: list[Link] = []
+        authors: list[Span] = []
+        text_lines = prose_words = 0
+        last_text = 0
+        in_details = False  # an abstract in <details>, split by a blank line into HTML and text
+        for number in range(first, last + 1):
+            kind = kinds[number - 1]
+            if kind in (ITEM, TABLE, QUOTE, CODE):
+                return None
+            line = doc.lines[number - 1]
+            if "<details" in line or "</details" in line:
+                in_details = line.rfind("<details") > line.rfind("</details")
+                continue
+            if kind != TEXT or in_details:
+                continue
+            text_lines += 1
+            if text_lines > _HEADING_BODY_LINES:
+                return None
+            last_text = number
+            start, end = doc.line_starts[number - 1], doc.line_ends[number - 1]
+            line_links = scan_links(text, start, end, self.definitions)
+            links.extend(line_links)
+            m = _AUTHORS_FIELD.match(text, start, end)
+            if m is not None and _rstrip(text, m.end(), end) > m.end():
+                a_end = _rstrip(text, m.end(), end)
+                authors.append(Span(text[m.end() : a_end], m.end(), a_end))
+                continue
+            for a, b in _gaps(start, end, _top_level(line_links)):
+                prose_words += len(_WORD.findall(_HTML_TAG.sub(" ", text[a:b])))
+            if prose_words > _HEADING_BODY_WORDS:
+                return None  # prose under a heading ("## License ... To the extent possible"), not a paper
+        if not last_text:
+            return None
+        return links, last_text, authors
+
+    def _heading_entry(self, index: int, parent: int | None, body_links: list[Link], last: int) -> Entry:
+        doc = self.doc
+        text = self.text
+        heading = doc.headings[index]
+        start = heading.start
+        numbered = _NUMBERED.match(text, start, heading.end)  # "1. Title": the number is not the title
+        if numbered is not None:
+            start = numbered.end()
+        own_links = scan_links(text, start, heading.end, self.definitions)
+        following = index + 1 < len(doc.headings)
+        end_line = doc.headings[index + 1].line - 1 if following else len(doc.lines)
+        entry = Entry(
+            kind="heading",
+            index=index,
+            line=heading.line,
+            end_line=end_line,
+            start=start,
+            end=_rstrip(text, start, doc.line_ends[last - 1]),
+            section=parent,
+            links=own_links + body_links,
+        )
+        top = _top_level(own_links)
+        self._fields(entry, start, heading.end, top)
+        entry.description = None
+        entry.separators = [
+            span for span in self._separators(_top_level(body_links)) if "\n" not in span.text and "\r" not in span.text
+        ]
+        return entry
+
     # ------------------------------------------------------------------ context
 
-    def _context_of(self, start: int, end: int) -> _Context:
+    def _context_of(self, start: int, end: int, place: str) -> _Context:
         """The venue and year a heading or a group item names: ``2019``, ``Year 2024``, ``CVPR 2024``,
         ``**AAAI**``. Nothing else counts: "Papers of 2019" or "Before 2020" names no year."""
         text = self.text
@@ -907,17 +1151,24 @@ class _Extractor:
         if core is None:
             return _NO_CONTEXT
         a, b = core
+        if text[b - 1] == ":":  # "## 2024:"
+            b = _rstrip(text, a, b - 1)
+            if b <= a:
+                return _NO_CONTEXT
         m = _YEAR_ONLY.fullmatch(text, a, b)
         if m is not None:
             y_start, y_end = m.span("year")
             return _Context(None, Span(text[y_start:y_end], y_start, y_end))
         if _YEARISH.search(text, a, b) is not None:
             tag = self._body(a, b, a, b, need_name=True)
-            if tag is None or len(tag.year) != 4 or not self._venue_like(tag.name):
+            if tag is None or full_year(tag.year) is None or not self._venue_like(tag.name):
                 return _NO_CONTEXT
+            tag.place = place
             return _Context(tag, Span(tag.year, tag.year_start, tag.year_end))
-        if _fold(text[a:b]) in self.known:
-            return _Context(VenueTag(text[a:b], a, b, text[a:b], a, b, "", b, b), None)
+        name = text[a:b]
+        if _fold(name) in self.known and (_is_acronym(name) or _fold(name) == "arxiv"):
+            # "## ICCV", "- **arXiv**"; not "## Science" or "## Machine Learning", topics that journals share
+            return _Context(VenueTag(name, a, b, name, a, b, "", b, b, place=place), None)
         return _NO_CONTEXT
 
     def _child_context(self, kids: list[int], links_of) -> _Context:
@@ -935,7 +1186,8 @@ class _Extractor:
             if _YEARISH.search(text, start, end) is None:
                 continue
             tag = self._strong_tag(_gaps(start, end, _top_level(links)), None)
-            if tag is not None and tag.year.isdigit() and len(tag.year) == 4:
+            if tag is not None and full_year(tag.year) is not None:
+                tag.place = "line"
                 return _Context(tag if tag.name else None, Span(tag.year, tag.year_start, tag.year_end))
         return _NO_CONTEXT
 
@@ -951,7 +1203,7 @@ class _Extractor:
             entry.inherited_venue = context.venue
             entry.inherited_year = context.year
             if entry.year is None and context.year is not None:
-                entry.year = int(context.year.text)
+                entry.year = full_year(context.year.text)
                 entry.year_inherited = True
 
     def _heading_contexts(self) -> list[_Context]:
@@ -962,7 +1214,7 @@ class _Extractor:
             while stack and stack[-1][0] >= heading.level:
                 stack.pop()
             outer = stack[-1][1] if stack else _NO_CONTEXT
-            context = self._context_of(heading.start, heading.end).under(outer)
+            context = self._context_of(heading.start, heading.end, "heading").under(outer)
             contexts.append(context)
             stack.append((heading.level, context))
         return contexts
@@ -1100,6 +1352,17 @@ class _Extractor:
         return None
 
 
+def context_venues(entries: list[Entry]) -> list[VenueTag]:
+    """The venue tags the entries are filed under (headings, group items, nested lines), each once, in order
+    of where they are written: the place to check them, not once per entry under them."""
+    found: dict[int, VenueTag] = {}
+    for entry in entries:
+        tag = entry.inherited_venue
+        if tag is not None:
+            found.setdefault(tag.start, tag)
+    return [found[start] for start in sorted(found)]
+
+
 # ---------------------------------------------------------------------------------------------- helpers
 
 
@@ -1121,6 +1384,28 @@ def _continues_prose(text: str, start: int, pos: int) -> bool:
     while pos > start and text[pos - 1] in " \t\r\n":
         pos -= 1
     return pos > start and (text[pos - 1].isalpha() or text[pos - 1] == ",")
+
+
+def _looks_like_names(run: str) -> bool:
+    """Whether ``run`` is a list of person names: "A. Razavian et al.", "Jinlu Zhang et al.",
+    "Sanjeev Arora, Hrishikesh Khandeparkar, and Nikunj Saunshi" (two names or more, each of capitalised
+    words), "M. Zeiler and R. Fergus"."""
+    run = _HTML_TAG.sub("", run).replace("*", "").strip(" \t.,;")
+    if not run or len(run) > 1000:
+        return False
+    if _ET_AL.search(run):
+        return True
+    run = _PARENTHESISED.sub("", run)  # (*: Equal contribution)
+    names = [name.strip() for name in _NAME_SEPARATOR.split(run) if name.strip()]
+    return len(names) >= 2 and all(_is_name(name) for name in names)
+
+
+def _is_name(name: str) -> bool:
+    """One to five capitalised words or initials, particles aside: "Ben Mildenhall", "R. Fergus", "van Dijk"."""
+    words = [word for word in name.split() if word.casefold() not in _NAME_PARTICLES]
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(_INITIALS.fullmatch(word) or (word[0].isupper() and not word.isupper()) for word in words)
 
 
 def _is_acronym(word: str) -> bool:
@@ -1253,6 +1538,18 @@ def _paragraph_blocks(doc) -> list[tuple[int, int]]:
     if first:
         blocks.append((first, last))
     return blocks
+
+
+def _heading_parents(headings) -> list[int | None]:
+    """The index of the heading each heading is under (the nearest one above with a lower level)."""
+    parents: list[int | None] = []
+    stack: list[int] = []
+    for index, heading in enumerate(headings):
+        while stack and headings[stack[-1]].level >= heading.level:
+            stack.pop()
+        parents.append(stack[-1] if stack else None)
+        stack.append(index)
+    return parents
 
 
 def _core(text: str, start: int, end: int) -> tuple[int, int] | None:

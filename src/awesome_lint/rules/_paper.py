@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..conventions import Label, label_of
 from ..distance import is_slip, osa_distance
+from ..entries import context_venues
 from ..knowledge import Venue, VenueBook, venue_key
 
 
@@ -45,9 +46,27 @@ _HAS_LETTER = re.compile(r"[A-Za-z]")
 SHORT_NAME = 5
 
 
+def venue_tags(doc) -> Iterator[object]:
+    """Every venue tag written in the list: each entry's own, then each heading, group item or nested line
+    that entries are filed under (``### CVPR 2024``), once per place it is written."""
+    for entry in doc.entries:
+        if entry.venue is not None:
+            yield entry.venue
+    yield from context_venues(doc.entries)
+
+
 def venue_names(doc) -> Counter:
-    """How many entries use each venue name (compared case-folded, qualifiers kept)."""
-    return Counter(venue_key(entry.venue.name) for entry in doc.entries if entry.venue and entry.venue.name)
+    """How many tags use each venue name (compared case-folded, qualifiers kept)."""
+    return Counter(venue_key(tag.name) for tag in venue_tags(doc) if tag.name)
+
+
+def tag_fix_allowed(tag) -> bool:
+    """Whether a fix may edit a venue tag: not one in a heading, whose anchor (and every link to it, a table
+    of contents too) would change; the fixer's check refuses any heading change."""
+    return tag.place != "heading"
+
+
+HEADING_NOT_FIXED = "; headings are not fixed automatically (their anchors would change)"
 
 
 def typo_candidates(name: str, book: VenueBook) -> dict[str, tuple[Venue, str]]:

@@ -21,6 +21,7 @@ OPTIONS = {"min-entries": 5, "min-share": 0.75}
 
 UPPER, LOWER, MIXED = "upper", "lower", "mixed"
 MIN_WORDS = 3
+_LONG_WORD = 6  # letters: longer than most acronyms (SLAM, NeRF, GS-ICP's parts)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -35,7 +36,9 @@ def case_of(title: str) -> str | None:
         return None
     letters = "".join(_LETTER.findall(title))
     if letters.isupper():
-        return UPPER
+        # "RGBD GS-ICP SLAM" is a row of acronyms, not a title in capitals: those have a long word
+        parts = re.split(r"[^\w]+", title)
+        return UPPER if any(len(part) >= _LONG_WORD for part in parts) else None
     if letters.islower():
         return LOWER
     return MIXED

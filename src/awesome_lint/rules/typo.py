@@ -38,6 +38,8 @@ _EDGE_PUNCT = "\"'“”‘’()[]{}<>*_~.,;:!?|"
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)[^\s<>()\[\]\"']+")
 _LETTERS = re.compile(r"[A-Za-z]+")
+# Each thing _hidden masks starts with one of these: "[" or "<" (links, HTML), "`" (code), ":" (URLs, shortcodes).
+_MASK_TRIGGER = re.compile(r"[\[<`:]")
 # Short words are names and abbreviations more often than misspellings: "nd-array", "Nam", "Gool".
 MIN_LOWER = 4
 MIN_CAPITALISED = 6
@@ -49,33 +51,44 @@ def check(ctx):
     dictionary = shipped()
     if options.get("words") or options.get("ignore"):
         dictionary = dictionary.extended(options.get("words") or {}, options.get("ignore") or (), "the config")
-    verdicts: dict[str, bool] = {}  # word -> in the dictionary (words repeat across a list)
-
-    def listed(word: str) -> bool:
-        if word not in verdicts:
-            verdicts[word] = dictionary.get(word) is not None
-        return verdicts[word]
-
+    listed = _Listed(dictionary)
     seen: set[int] = set()
-    passed: list[tuple[int, str]] = []  # (start, masked text) of the spans with no word in the dictionary
+    passed: list[tuple[int, int]] = []  # (start, end) of the spans with no word in the dictionary
     names = None
+    seen.update(_author_words(doc, listed))  # person names are no misspellings ("Shoule Wu")
     for start, end, where in _spans(doc):
+        # The words of the masked text are words of the text as written too (masking blanks whole tokens:
+        # links, code, HTML and shortcodes start and end at non-letters), so most spans are passed over
+        # without masking them (the costly part: it finds the links).
+        if not listed.any_of(set(_WORD.findall(doc.text, start, end))):
+            passed.append((start, end))
+            continue
         masked = _masked(doc, start, end)
-        if not _may_hold_misspelling(masked, listed):
-            passed.append((start, masked))  # most spans: their words are listed only if needed below
+        if not listed.any_of(set(_WORD.findall(masked))):
+            passed.append((start, end))  # most spans: their words are listed only if needed below
             continue
         for word, word_start in _words(doc.text, masked, start):
             if word_start in seen:
                 continue
             seen.add(word_start)
             correction = dictionary.get(word)
-            if correction is None or _word_start_in(passed, word_start, doc.text):
+            if correction is None or _word_start_in(passed, word_start, doc):
                 continue
             if names is None:
                 names = _url_words(doc.text)
             if word.casefold() in names:
                 continue  # the list links to it by this name: a project, not a typo
             yield _diagnostic(word, word_start, correction, where)
+
+
+def _author_words(doc, listed: _Listed) -> set[int]:
+    """The offsets of the listed words in the entries' authors (``Entry.authors``)."""
+    found: set[int] = set()
+    for entry in doc.entries:
+        for span in entry.authors:
+            if listed.any_of(set(_WORD.findall(doc.text, span.start, span.end))):
+                found.update(at for _word, at in _words(doc.text, _masked(doc, span.start, span.end), span.start))
+    return found
 
 
 def _url_words(text: str) -> set[str]:
@@ -123,23 +136,37 @@ def _spans(doc):
         yield start, end, PROSE
 
 
-def _may_hold_misspelling(masked: str, listed) -> bool:
-    """Whether a word of the span can be in the dictionary: every word ``_words`` yields is also found by
-    ``_WORD.findall``, so one regular-expression pass rules out most spans without looking at each word."""
-    return any(listed(word) for word in set(_WORD.findall(masked)))
+class _Listed:
+    """Which words are in the dictionary, asked of many spans at once: each distinct word is looked up
+    once, and a span is ruled out with one set operation. Every word ``_words`` yields is also found by
+    ``_WORD.findall``, so a span none of whose ``_WORD`` tokens is listed holds no misspelling."""
+
+    def __init__(self, dictionary):
+        self._dictionary = dictionary
+        self._asked: set[str] = set()
+        self._listed: set[str] = set()
+
+    def any_of(self, words: set[str]) -> bool:
+        new = words - self._asked
+        if new:
+            self._asked |= new
+            self._listed.update(word for word in new if self._dictionary.get(word) is not None)
+        return not self._listed.isdisjoint(words)
 
 
-def _word_start_in(passed: list[tuple[int, str]], offset: int, text: str) -> bool:
+def _word_start_in(passed: list[tuple[int, int]], offset: int, doc) -> bool:
     """Whether a span passed over earlier had a word starting at ``offset`` (it would have been seen first)."""
     return any(
-        start <= offset < start + len(masked) and any(at == offset for _, at in _words(text, masked, start))
-        for start, masked in passed
+        start <= offset < end and any(at == offset for _, at in _words(doc.text, _masked(doc, start, end), start))
+        for start, end in passed
     )
 
 
 def _masked(doc, start: int, end: int) -> str:
     """``doc.text[start:end]`` with URLs, link syntax, code, HTML and shortcodes blanked out."""
     text = doc.text
+    if _MASK_TRIGGER.search(text, start, end) is None:
+        return text[start:end]  # no link, code span, HTML or shortcode can start without one of them
     pieces, position = [], start
     for lo, hi in sorted(_hidden(doc, start, end)):
         lo, hi = max(lo, position), min(hi, end)

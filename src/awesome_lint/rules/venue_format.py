@@ -11,6 +11,9 @@ five tags, or pinned under ``conventions:`` in the config):
 The fixes insert the space, write the full year (``19`` is 2019, ``98`` is 1998) or rewrite the
 brackets. They are safe when unambiguous; a bracket fix that would turn the tag into a link (a ``(`` or
 ``[`` right after it) is not offered.
+
+A venue written where entries are filed (a heading ``### CVPR2024``, a group item, a nested ``*ICML 2019*``
+line) is checked once, where it is written; a tag in a heading is not fixed (its anchor would change).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import datetime
 
 from ..diagnostics import Diagnostic, Edit, Fix
+from ._paper import HEADING_NOT_FIXED, tag_fix_allowed, venue_tags
 
 ID = "venue-format"
 SUMMARY = "a malformed venue tag: no space before the year, a short year, unbalanced brackets"
@@ -104,11 +108,13 @@ def _can_rebracket(doc, tag) -> bool:
 
 def check(ctx):
     doc, conv = ctx.doc, ctx.conventions
-    for entry in doc.entries:
-        tag = entry.venue
-        if tag is None or not tag.year:
+    for tag in venue_tags(doc):
+        if not tag.year:
             continue
         for checker in (_missing_space, _short_year, _brackets):
             diagnostic = checker(doc, tag, conv)
             if diagnostic is not None:
+                if diagnostic.fix is not None and not tag_fix_allowed(tag):
+                    diagnostic.fix = None
+                    diagnostic.message += HEADING_NOT_FIXED
                 yield diagnostic

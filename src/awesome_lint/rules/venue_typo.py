@@ -7,13 +7,15 @@ too short to judge, and a name the list uses three times or more is taken to be 
 not know yet (add it under ``venues:`` in the config).
 
 The fix replaces the name with the known spelling; it is safe when there is exactly one candidate.
+Venues written where entries are filed (``## CPVR 2024``, a group item ``- **CPVR 2024**``) are checked
+once each; one in a heading is not fixed (its anchor, and the links to it, would change).
 """
 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..knowledge import venue_key
-from ._paper import base_name_span, typo_candidates, venue_names
+from ._paper import HEADING_NOT_FIXED, base_name_span, tag_fix_allowed, typo_candidates, venue_names, venue_tags
 
 ID = "venue-typo"
 SUMMARY = "a venue name misspelled against the known venues (CPVR, NeurlPS)"
@@ -26,9 +28,8 @@ def check(ctx):
     doc = ctx.doc
     book = ctx.conventions.knowledge.venues
     uses = venue_names(doc)
-    for entry in doc.entries:
-        tag = entry.venue
-        if tag is None or not tag.name or uses[venue_key(tag.name)] > ctx.options["max-uses"]:
+    for tag in venue_tags(doc):
+        if not tag.name or uses[venue_key(tag.name)] > ctx.options["max-uses"]:
             continue
         found = typo_candidates(tag.name, book)
         if not found:
@@ -39,10 +40,12 @@ def check(ctx):
             yield Diagnostic(start, end, f'venue "{base}" looks like a typo of one of {names}')
             continue
         venue, spelling = next(iter(found.values()))
+        allowed = tag_fix_allowed(tag)
+        note = "" if allowed else HEADING_NOT_FIXED
         yield Diagnostic(
             start,
             end,
-            f'venue "{base}" looks like a typo of "{spelling}" (a known venue)',
-            fix=Fix.safe(Edit(start, end, spelling)),
+            f'venue "{base}" looks like a typo of "{spelling}" (a known venue){note}',
+            fix=Fix.safe(Edit(start, end, spelling)) if allowed else None,
             data={"venue": venue.name},
         )

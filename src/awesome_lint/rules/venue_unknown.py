@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..knowledge import venue_key
-from ._paper import base_name_span, typo_candidates, venue_names
+from ._paper import base_name_span, typo_candidates, venue_names, venue_tags
 
 ID = "venue-unknown"
 SUMMARY = "a venue the data does not know and the list uses only once"
@@ -28,9 +28,8 @@ def check(ctx):
     doc = ctx.doc
     book = ctx.conventions.knowledge.venues
     uses = venue_names(doc)
-    for entry in doc.entries:
-        tag = entry.venue
-        if tag is None or not tag.name or uses[venue_key(tag.name)] != 1:
+    for tag in venue_tags(doc):
+        if not tag.name or uses[venue_key(tag.name)] != 1:
             continue
         if book.find(tag.name) is not None or typo_candidates(tag.name, book):
             continue
