@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from awesome_lint import config as config_module
 from awesome_lint.diagnostics import CHANGES_ORDER, CHANGES_TOC, CHANGES_URLS, SAFE, Diagnostic, Edit
 from awesome_lint.document import Document
-from awesome_lint.fix import fix_to_fixed_point, verify
+from awesome_lint.fix import fix_to_fixed_point, items_removed, verify
 from awesome_lint.linter import lint_document, to_finding
 from awesome_lint.report.json import finding_to_dict
 from awesome_lint.source import Source
@@ -130,13 +130,11 @@ def comparable(findings: list[dict]) -> list[tuple]:
 # ------------------------------------------------------------------------------------------ invariants
 
 
-def check_fix_run(run: FixRun, tolerate_verifier_disagreement: bool = False) -> None:
+def check_fix_run(run: FixRun) -> None:
     """Every invariant of a fix run; an AssertionError names the pass and the rules involved.
 
-    The product's verifier reads headings and links with mistune. Where mistune reads the original otherwise
-    than CommonMark/GFM (markdown-it-py) does, e.g. a table with a short row followed by ``-`` (a setext
-    heading to mistune), its refusal is a false alarm, not a lost heading; ``tolerate_verifier_disagreement``
-    accepts a refusal in that case only, and every other invariant is still checked with markdown-it-py.
+    The product's verifier reads headings and links with mistune, with its known divergences from
+    CommonMark/GFM repaired (outline.py); every other invariant is checked with markdown-it-py.
     """
     assert run.changing_passes <= MAX_CHANGING_PASSES, (
         f"{run.changing_passes} passes changed the text before the fixed point; rules: {run.rules()}"
@@ -149,9 +147,8 @@ def check_fix_run(run: FixRun, tolerate_verifier_disagreement: bool = False) -> 
     if run.text == run.source.text:
         return
     before, after = run.passes[0].doc, run.passes[-1].doc
-    problems = verify(before, after, run.applied)
-    if problems and tolerate_verifier_disagreement:
-        problems = [] if verifier_disagrees(before.text) else problems
+    removed_items = sum(items_removed(one.doc, one.taken) for one in run.passes)
+    problems = verify(before, after, run.applied, removed_items)
     assert not problems, f"the product's own verifier refuses the result: {problems}; rules: {run.rules()}"
     check_links(before.text, after.text, run)
     check_headings(before.text, after.text, run)
@@ -240,15 +237,6 @@ def oracle_outline(text: str) -> tuple[list[str], list[tuple[str, str]]]:
                 elif child.type == "image":
                     urls.append(str(child.attrGet("src")))
     return urls, headings
-
-
-def verifier_disagrees(text: str) -> bool:
-    """Whether mistune (the verifier's parser) finds other headings or links than markdown-it-py in ``text``."""
-    from awesome_lint.fix import _outline
-
-    links, headings = _outline(text)
-    urls, oracle_headings = oracle_outline(text)
-    return sum(headings.values()) != len(oracle_headings) or sum(links.values()) != len(urls)
 
 
 def _plain_text(inline) -> str:

@@ -39,6 +39,6 @@ def fixed(text: str, rule_id: str, unsafe: bool = False, options=None, config=No
     """The text after the fixer ran this rule to a fixed point; asserts the fixer's verification passes."""
     source = Source("t.md", text)
     result = fix_to_fixed_point(source, lambda doc: _run(doc, rule_id, options, config), unsafe=unsafe)
-    problems = verify(document(text), document(result.text), result.applied)
+    problems = verify(document(text), document(result.text), result.applied, result.removed_items)
     assert problems == [], problems
     return result.text

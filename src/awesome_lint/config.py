@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from . import data
 from .rules import all_rules
 from .suggest import did_you_mean
@@ -136,7 +134,21 @@ def parse_rule_setting(rule_id: str, value, where: str) -> RuleSetting:
             valid = ["level", *rule.options]
             raise ConfigError(f"{where}: rule {rule_id!r} has no option {name!r}{did_you_mean(name, valid)}")
         _check_option_type(rule_id, name, option, rule.options[name], where)
+        if name in rule.regex_options:
+            _check_regex(rule_id, name, option, where)
     return RuleSetting(level, options)
+
+
+def _check_regex(rule_id: str, name: str, value, where: str) -> None:
+    """Every pattern of a regular-expression option compiles (a rule would otherwise fail on each file)."""
+    for pattern in [value] if isinstance(value, str) else value:
+        try:
+            re.compile(pattern)
+        except (re.error, RecursionError, OverflowError) as err:
+            shown = repr(pattern) if len(repr(pattern)) <= 60 else repr(pattern)[:57] + "..."
+            raise ConfigError(
+                f"{where}: option {name!r} of rule {rule_id!r}: invalid regular expression {shown}: {err}"
+            ) from None
 
 
 _TYPE_NAMES = {bool: "true or false", int: "an integer", float: "a number", str: "a string", dict: "a mapping"}
@@ -234,6 +246,8 @@ def load_file(path: Path) -> Config:
         except RecursionError:
             raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     else:
+        import yaml  # here, not at the top: a run without a YAML config never imports it
+
         try:
             raw = _load_yaml(text, path)
         except RecursionError:
@@ -251,6 +265,8 @@ MAX_CONFIG_VALUES = 100_000  # values in a config with its aliases expanded: a "
 
 def _load_yaml(text: str, path: Path):
     """``yaml.safe_load`` (no tags that build objects), refusing aliases that expand beyond MAX_CONFIG_VALUES."""
+    import yaml
+
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -265,8 +281,10 @@ def _load_yaml(text: str, path: Path):
         loader.dispose()
 
 
-def _expanded_size(root: yaml.Node) -> int:
+def _expanded_size(root) -> int:
     """How many values a YAML node graph holds once every alias is expanded, counted without expanding it."""
+    import yaml
+
     sizes: dict[int, int] = {}
     stack = [(root, False)]
     while stack:

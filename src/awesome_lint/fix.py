@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from . import counters
 from .diagnostics import CHANGES_REMOVES_EMPTY, CHANGES_TOC, CHANGES_URLS, SAFE, Diagnostic, Fix
 from .document import Document
+from .outline import outline
 from .source import Source
 
 MAX_PASSES = 10
@@ -25,9 +26,26 @@ class FixResult:
     applied: list[Diagnostic] = field(default_factory=list)  # the diagnostics whose fixes were applied
     document: Document | None = None  # the last pass's document, of ``text``: no need to parse it again
     diagnostics: list[Diagnostic] = field(default_factory=list)  # the last pass's findings, on ``document``
+    baseline: Baseline | None = None  # what verify needs of the original, taken before it was let go
+    removed_items: int = 0  # list items the applied fixes removed (empty items), counted pass by pass
 
     def changed(self, original: str) -> bool:
         return self.text != original
+
+
+@dataclass
+class Baseline:
+    """What the verifier compares of the original document, kept small: its text (which the source holds
+    anyway) and how many entries and list items it has. The fixer takes it before the first document's
+    entries are let go, so that two whole documents are never held at once."""
+
+    text: str
+    entries: int
+    items: int
+
+    @classmethod
+    def of(cls, document: Document) -> Baseline:
+        return cls(document.text, len(document.entries), len(document.items))
 
 
 def apply_fixes(text: str, fixes: list[tuple[Diagnostic, Fix]]) -> tuple[str, list[Diagnostic]]:
@@ -70,8 +88,14 @@ def fix_to_fixed_point(
     """
     text = source.text
     applied: list[Diagnostic] = []
+    baseline = None
+    removed_items = 0
     for passes in range(1, max_passes + 1):
         if document is None or document.text != text:
+            if document is not None:
+                baseline = baseline or Baseline.of(document)
+                _release(document)
+            document = diagnostics = None  # let the previous pass go before the next parse
             document = Document(Source(source.path, text, source.bom))
         diagnostics = lint(document)
         fixes = [
@@ -81,47 +105,42 @@ def fix_to_fixed_point(
         ]
         new_text, taken = apply_fixes(text, fixes)
         if new_text == text:
-            return FixResult(text, passes, applied, document, diagnostics)
+            return FixResult(text, passes, applied, document, diagnostics, baseline, removed_items)
         applied.extend(taken)
+        removed_items += items_removed(document, taken)
         text = new_text
     raise FixError(f"fixes did not settle after {max_passes} passes; nothing was written (please report this)")
+
+
+def _release(document: Document) -> None:
+    """Drop a document's cached entries (most of its memory). The caller may still hold the document; if it
+    reads the entries again, they are extracted again."""
+    document.__dict__.pop("entries", None)
 
 
 # ------------------------------------------------------------------------------------------ verification
 
 
-def _outline(text: str) -> tuple[Counter, Counter]:
-    """The link targets and heading texts of a Markdown text, as mistune (an independent parser) sees them."""
-    import mistune
+def verify(
+    before: Document | Baseline, after: Document, applied: list[Diagnostic], removed_items: int | None = None
+) -> list[str]:
+    """What the fixed text lost that no applied fix meant to change; empty when the result is safe to write.
 
-    counters.count(counters.VERIFY_PARSE)
-    tokens = mistune.create_markdown(renderer=None, plugins=["table", "strikethrough"])(text)
-    links: Counter = Counter()
-    headings: Counter = Counter()
-    stack = list(tokens)
-    while stack:
-        token = stack.pop()
-        kind = token.get("type")
-        if kind in ("link", "image"):
-            links[token.get("attrs", {}).get("url", "")] += 1
-        elif kind == "heading":
-            headings[_plain(token)] += 1
-        stack.extend(token.get("children") or ())
-    return links, headings
-
-
-def _plain(token: dict) -> str:
-    if "raw" in token:
-        return token["raw"]
-    return "".join(_plain(child) for child in token.get("children") or ())
-
-
-def verify(before: Document, after: Document, applied: list[Diagnostic]) -> list[str]:
-    """What the fixed text lost that no applied fix meant to change; empty when the result is safe to write."""
+    ``before`` is the original document, or its Baseline (``FixResult.baseline``), which holds less memory.
+    ``removed_items`` is ``FixResult.removed_items``; without it, the fixes are taken to be made on ``before``
+    (one pass).
+    """
+    if isinstance(before, Document):
+        if removed_items is None:
+            removed_items = items_removed(before, applied)
+        before = Baseline.of(before)
     changes = frozenset().union(*(d.fix.changes for d in applied if d.fix))
     problems = []
-    links_before, headings_before = _outline(before.text)
-    links_after, headings_after = _outline(after.text)
+    try:
+        links_before, headings_before = outline(before.text)
+        links_after, headings_after = outline(after.text)
+    except RecursionError:  # mistune parses each level of nesting a few calls deeper: about 140 levels at most
+        return ["the list nests too deeply for the parser that checks every fix (mistune)"]
     lost, gained = links_before - links_after, links_after - links_before
     if CHANGES_TOC in changes:
         lost = Counter({url: n for url, n in lost.items() if not url.startswith("#")})
@@ -140,11 +159,21 @@ def verify(before: Document, after: Document, applied: list[Diagnostic]) -> list
         missing = headings_before - headings_after
         example = next(iter(missing or headings_after - headings_before))
         problems.append(f"a heading would change: {example!r}")
-    if len(before.entries) != len(after.entries):
-        problems.append(f"{len(before.entries)} entries would become {len(after.entries)}")
-    removed_items = len(before.items) - len(after.items)
-    removable = sum(1 for d in applied if d.fix and CHANGES_REMOVES_EMPTY in d.fix.changes)
+    if before.entries != len(after.entries):
+        problems.append(f"{before.entries} entries would become {len(after.entries)}")
+    removable = removed_items or 0
+    removed_items = before.items - len(after.items)
     # A regenerated table of contents may hold more or fewer items (entries are counted above, apart).
     if removed_items and CHANGES_TOC not in changes and not (0 < removed_items <= removable):
-        problems.append(f"{len(before.items)} list items would become {len(after.items)}")
+        problems.append(f"{before.items} list items would become {len(after.items)}")
     return problems
+
+
+def items_removed(document: Document, taken: list[Diagnostic]) -> int:
+    """How many list items of ``document`` start inside the edits of the fixes, made on it, that remove empty
+    items (one such fix removes an empty item together with the empty items nested in it)."""
+    edits = [e for d in taken if d.fix and CHANGES_REMOVES_EMPTY in d.fix.changes for e in d.fix.edits]
+    if not edits:
+        return 0
+    starts = [item.marker_start for item in document.items]  # in document order
+    return sum(bisect.bisect_left(starts, e.end) - bisect.bisect_left(starts, e.start) for e in edits)

@@ -7,6 +7,8 @@ Each module declares:
 - ``SEVERITY``: the default level, ``error``, ``warning`` or ``info``;
 - ``FIX``: ``"safe"``, ``"unsafe"`` or ``None`` (the best applicability its fixes have);
 - ``OPTIONS``: a dict of option names to their defaults;
+- ``REGEX_OPTIONS`` (optional): the names of the options whose values are regular expressions (or lists of
+  them), which the config compiles when it is read, so that a bad pattern is a config error;
 - a module docstring, shown by ``--explain``;
 - ``check(ctx)``: a generator of :class:`~awesome_lint.diagnostics.Diagnostic`.
 
@@ -32,6 +34,7 @@ class Rule:
     options: dict
     description: str
     module: ModuleType
+    regex_options: frozenset[str] = frozenset()
 
     def check(self, ctx):
         return self.module.check(ctx)
@@ -48,6 +51,7 @@ def _load(module: ModuleType) -> Rule:
         severity=module.SEVERITY,
         fix=getattr(module, "FIX", None),
         options=dict(getattr(module, "OPTIONS", {})),
+        regex_options=frozenset(getattr(module, "REGEX_OPTIONS", ())),
         description=doc,
         module=module,
     )

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from .. import phrasing
-from ..blocks import BLANK, CODE, COMMENT, HEADING, HTML, ITEM, QUOTE, TABLE, TEXT
-from ..diagnostics import CHANGES_REMOVES_EMPTY, Edit, Fix
+from ..blocks import BLANK, CODE, COMMENT, HTML, QUOTE, TEXT
 
 # The rule ids awesome-lint 2.3.0 reports (config.js and rules/index.js); the rules of the awesome
 # preset that are not among them are this tool's own.
@@ -132,15 +132,36 @@ def walk(node_list: list[phrasing.Node]):
     """Every node of a phrasing tree, depth first, in document order."""
     for node in node_list:
         yield node
-        yield from walk(node.children)
+        if node.children:  # most nodes are leaves: no generator for them
+            yield from walk(node.children)
+
+
+def all_nodes(ctx) -> list[phrasing.Node]:
+    """Every phrasing node of the document's paragraphs, headings and table cells, depth first, in document
+    order: walked once per pass, then read by every rule that looks at all of them."""
+
+    def build():
+        found: list[phrasing.Node] = []
+        for start, end in phrasing_spans(ctx):
+            found.extend(walk(nodes(ctx, start, end)))
+        return found
+
+    return _shared(ctx, "all_nodes", build)
+
+
+def _nodes_of_type(ctx, node_type: str) -> list[phrasing.Node]:
+    def build():
+        by_type: dict[str, list[phrasing.Node]] = {}
+        for node in all_nodes(ctx):
+            by_type.setdefault(node.type, []).append(node)
+        return by_type
+
+    return _shared(ctx, "nodes_by_type", build).get(node_type, [])
 
 
 def text_nodes(ctx):
     """Every text node of the document's paragraphs, headings and table cells, in document order."""
-    for start, end in phrasing_spans(ctx):
-        for node in walk(nodes(ctx, start, end)):
-            if node.type == "text":
-                yield node
+    return iter(_nodes_of_type(ctx, "text"))
 
 
 def phrasing_spans(ctx) -> list[tuple[int, int]]:
@@ -174,10 +195,9 @@ def _strip_comments(text: str) -> str:
 
 def phrasing_nodes(ctx, *types: str):
     """Every phrasing node of the given types, in document order (links' and emphasis' children included)."""
-    for start, end in phrasing_spans(ctx):
-        for node in walk(nodes(ctx, start, end)):
-            if node.type in types:
-                yield node
+    if len(types) == 1:
+        return iter(_nodes_of_type(ctx, types[0]))
+    return (node for node in all_nodes(ctx) if node.type in types)
 
 
 # ------------------------------------------------------------------------------------ styles ("consistent")
@@ -228,13 +248,25 @@ def in_quote(doc, line: int) -> bool:
 
 
 def innermost_item(doc, line: int) -> int | None:
-    """Index in doc.items of the deepest list item whose lines include ``line``."""
-    found = None
+    """Index in doc.items of the deepest list item whose lines include ``line`` (the first such, in order)."""
+    by_line = _innermost_by_line.get(doc)
+    if by_line is None:
+        by_line = _innermost_by_line[doc] = _innermost_items(doc)
+    return by_line[line] if 0 < line < len(by_line) else None
+
+
+_innermost_by_line: WeakKeyDictionary = WeakKeyDictionary()  # Document -> innermost item of each line
+
+
+def _innermost_items(doc) -> list[int | None]:
+    """innermost_item of every line at once (index 0 unused): one pass over the items' lines, rather than
+    a scan of the items for each heading or block asked about."""
+    found: list[int | None] = [None] * (len(doc.lines) + 1)
     for index, item in enumerate(doc.items):
-        if item.line > line:
-            break
-        if item.end_line >= line and (found is None or item.depth > doc.items[found].depth):
-            found = index
+        for line in range(item.line, min(item.end_line, len(doc.lines)) + 1):
+            current = found[line]
+            if current is None or item.depth > doc.items[current].depth:
+                found[line] = index
     return found
 
 
@@ -474,29 +506,3 @@ def reference_identifier(text: str, node) -> str:
     if kind == "full":
         return normalize_identifier(text[label_at + 1 : node.end - 1])
     return normalize_identifier(label)
-
-
-def empty_item_removal(doc, item) -> Fix | None:
-    """The safe fix for an empty list item: remove its line, when the item is alone on it and has nothing nested
-    under it (``- - x`` is an empty-looking item whose nested item shares its line: removing it loses ``x``)."""
-    line_start, line_end = doc.line_starts[item.line - 1], doc.line_ends[item.line - 1]
-    alone_on_line = not doc.text[line_start : item.marker_start].strip()
-    rest = doc.text[item.content_start : line_end].replace(item.checkbox or "", "", 1)
-    if item.end_line != item.line or not alone_on_line or rest.strip() or item.in_quote:
-        return None
-    kinds = doc.blocks.line_kinds
-    above = kinds[item.line - 2] if item.line > 1 else BLANK
-    below = kinds[item.line] if item.line < len(kinds) else BLANK
-    if above in (TEXT, ITEM, TABLE) and below not in (BLANK, ITEM, HEADING):
-        return None  # the line below would become a lazy continuation of the paragraph (or table) above
-    if item.marker == "-" and above == TABLE:
-        return None  # "-" under a table row is a setext underline to parsers whose tables end there (mistune)
-    following = item.line  # the next non-blank line (0-based), which must not move into the item above
-    while following < len(kinds) and kinds[following] == BLANK:
-        following += 1
-    if following < len(kinds) and following > item.line:
-        line = doc.lines[following].expandtabs(4)
-        if len(line) - len(line.lstrip(" ")) > item.indent:
-            return None  # indented under the empty item, it would become the item above's content
-    next_line = doc.line_starts[item.line] if item.line < len(doc.lines) else len(doc.text)
-    return Fix.safe(Edit(line_start, next_line, ""), changes=frozenset({CHANGES_REMOVES_EMPTY}))

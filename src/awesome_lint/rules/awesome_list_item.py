@@ -22,7 +22,7 @@ import re
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..phrasing import Node, to_string
-from . import _remark
+from . import _empty_items, _remark
 from ._case import is_accepted_casing
 from ._emoji import ends_with_emoji, remove_emoji
 from ._url import is_absolute_url
@@ -92,7 +92,7 @@ def check(ctx):
         nodes = _remark.item_nodes(ctx, index)
         if not nodes:
             end = doc.line_ends[item.line - 1]
-            yield Diagnostic(item.marker_start, end, "Invalid list item", fix=_remark.empty_item_removal(doc, item))
+            yield Diagnostic(item.marker_start, end, "Invalid list item", fix=_empty_items.removal(ctx, index))
             continue
         try:
             _check_item(nodes, _Evidence(doc.text, capitalised))

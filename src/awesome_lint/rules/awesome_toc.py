@@ -8,7 +8,7 @@ under an item links that section's level-3 headings. A list without a Contents s
 
 The fix regenerates the list in place, in the list's own style (its marker, indent and whether it
 nests level-3 sections), from the headings. It is safe: the headings are the source of truth, and only
-in-page anchor links change.
+in-page anchor links change. The fix is shown on the first finding, and fixes them all.
 """
 
 from __future__ import annotations
@@ -183,6 +183,7 @@ def check(ctx):
     fix = _regenerate(ctx, checker, lists[0]) if checker.found else None
     for start, end, message in checker.found:
         yield Diagnostic(start, end, message, fix=fix)
+        fix = None  # the regenerated list rides on the first finding only (a copy on each multiplies the JSON)
 
 
 def _regenerate(ctx, checker: _Checker, items: list[int]) -> Fix | None:

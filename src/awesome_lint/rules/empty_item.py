@@ -1,14 +1,15 @@
 """empty-item: a list item with nothing in it, such as ``- `` or ``- [ ] ``.
 
 An empty item renders as a stray bullet (or an empty checkbox). It is usually a placeholder someone
-forgot. The fix removes the item's line; an item with nested items under it is reported but not removed.
+forgot. The fix removes the item's line, and with it the empty items nested in it (in one piece, from the
+outermost); an item with anything else nested under it is reported but not removed.
 """
 
 from __future__ import annotations
 
 from ..blocks import BLANK, ITEM
 from ..diagnostics import Diagnostic
-from . import _remark
+from . import _empty_items
 
 ID = "empty-item"
 SUMMARY = "a list item with nothing after its marker (or its checkbox)"
@@ -50,5 +51,5 @@ def check(ctx):
         what = (
             f"empty task item '{item.marker} {item.checkbox}'" if item.checkbox else f"empty list item '{item.marker}'"
         )
-        fix = _remark.empty_item_removal(doc, item)
+        fix = _empty_items.removal(ctx, index)
         yield Diagnostic(item.marker_start, line_end, what, fix=fix)

@@ -13,7 +13,10 @@ order pinned in the config, at the rule's level (warning by default).
 The fix moves each reported entry, with its nested items, to where the order puts it: after the entries
 that come before it, so entries of the same year keep their order. It is safe when the order is pinned
 in the config and unsafe when it is only inferred; there is no fix when the section's entries are not
-one tight list (blank lines or other blocks between them) or some have no key to sort by.
+one tight list (blank lines or other blocks between them) or some have no key to sort by. Paragraph
+entries (a bold title line, then authors, venue and links) move as whole paragraphs: the blank lines
+between them stay where they are, so the spacing is kept; there is no fix when anything but blank
+lines stands between two of them. The section's fix is shown on its first finding, and fixes them all.
 """
 
 from __future__ import annotations
@@ -109,6 +112,7 @@ def _findings(doc, section, order, keyed, kept, descending, movable):
         start, end = entry_span(entry)
         # an order inferred from the list is a guess: at most info; a pinned order takes the rule's level
         yield Diagnostic(start, end, message, fix=fix, max_severity=None if order.pinned else "info")
+        fix = None  # the section's one fix rides on its first finding (a copy on each: findings x section in JSON)
 
 
 def _probe(key, descending: bool):
@@ -125,12 +129,19 @@ def _movable(doc, entries) -> bool:
     for entry in entries:
         if entry.kind == "item":
             parents.add(("item", doc.items[entry.index].parent))
-        else:
+        elif entry.kind == "row":
             parents.add(("row", doc.rows[entry.index].table))
+        else:
+            parents.add((entry.kind, None))
     if len(parents) != 1:
         return False
-    if any(b.line != _last_line(doc, a) + 1 for a, b in zip(entries, entries[1:], strict=False)):
-        return False
+    for a, b in zip(entries, entries[1:], strict=False):
+        after = _last_line(doc, a) + 1
+        if a.kind == "paragraph":  # paragraphs: one or more blank lines between them, and nothing else
+            if b.line == after or any(doc.lines[n - 1].strip() for n in range(after, b.line)):
+                return False
+        elif b.line != after:
+            return False
     return _last_line(doc, entries[-1]) < len(doc.lines) or doc.ends_with_newline
 
 
@@ -152,7 +163,8 @@ def _lines(doc, entry) -> tuple[int, int]:
 def _reorder(doc, keyed, kept_positions, slots, descending, pinned) -> Fix:
     """One edit over the section's entries: the ordered ones stay, each other one moves to its slot.
 
-    Every finding of the section carries this same fix, so the first applied settles them all.
+    The section's first finding carries it, and it settles them all: a copy on every finding made the JSON
+    report grow as findings times the section's size (996 findings in a 530 KB section: 539 MB).
     """
     moving: dict[int, list] = {}
     for position in sorted(slots, key=lambda p: (slots[p], _probe(keyed[p][1], descending), p)):
@@ -162,8 +174,13 @@ def _reorder(doc, keyed, kept_positions, slots, descending, pinned) -> Fix:
         if slot:
             sequence.append(keyed[kept_positions[slot - 1]][0])
         sequence.extend(moving.get(slot, ()))
-    start = _lines(doc, keyed[0][0])[0]
-    end = _lines(doc, keyed[-1][0])[1]
-    content = "".join(doc.text[slice(*_lines(doc, entry))] for entry in sequence)
+    spans = [_lines(doc, entry) for entry, _key in keyed]
+    pieces = []
+    for position, entry in enumerate(sequence):
+        if position:  # what stood between the entries stays (blank lines between paragraph entries)
+            pieces.append(doc.text[spans[position - 1][1] : spans[position][0]])
+        pieces.append(doc.text[slice(*_lines(doc, entry))])
+    start, end = spans[0][0], spans[-1][1]
+    content = "".join(pieces)
     make = Fix.safe if pinned else Fix.unsafe
     return make(Edit(start, end, content), changes=frozenset({CHANGES_ORDER}))

@@ -22,15 +22,26 @@ _FIXABLE = frozenset("!?,！？，")
 
 
 def _characters(ctx, start: int, end: int):
-    """(character, source offset or None) of a container's values in order; code becomes a neutral mark."""
+    """(character, source offset or None, end of its node) of a container's values in order; code becomes a
+    neutral mark."""
     source = ctx.doc.text
     for node in _remark.walk(_remark.nodes(ctx, start, end)):
         if node.type == "inlineCode":
-            yield "\u200b", None
+            yield "\u200b", None, None
         elif node.type in ("text", "html"):
-            literal = source[node.start : node.end] == node.value
+            offsets = _literal_offsets(source, node.start, node.end, node.value)
             for position, char in enumerate(node.value):
-                yield char, (node.start + position if literal else None)
+                yield char, (offsets[position] if offsets else None), node.end
+
+
+def _literal_offsets(source: str, start: int, end: int, value: str) -> range | list[int] | None:
+    """The source offset of each character of ``value`` when it is written literally in ``source[start:end]``
+    (a CRLF line ending counts as the value's one "\\n"), else None (an escape or an entity)."""
+    written = source[start:end]
+    if written == value:
+        return range(start, end)
+    offsets = [start + i for i, char in enumerate(written) if not (char == "\r" and written[i + 1 : i + 2] == "\n")]
+    return offsets if len(offsets) == len(value) and written.replace("\r\n", "\n") == value else None
 
 
 def check(ctx):
@@ -39,19 +50,23 @@ def check(ctx):
     spans = [(p.start, p.end, True) for p in _remark.paragraphs(ctx)]
     spans += [(h.start, h.end, False) for h in doc.headings if h.start < h.end]
     for start, end, fixable in sorted(spans):
-        previous = None
-        run_start = None
-        for char, offset in _characters(ctx, start, end):
+        previous = previous_offset = run_start = None
+        for char, offset, node_end in _characters(ctx, start, end):
             if char in marks and char == previous:
                 at = offset if offset is not None else start
                 fix = None
-                if fixable and run_start is not None and offset is not None and char in _FIXABLE:
+                # The marks must be side by side in the source, not in two nodes ("[,](url),"), and the fix
+                # deletes only marks of the same node ("!![a](b)": the third "!" belongs to an image).
+                side_by_side = offset is not None and previous_offset is not None and offset == previous_offset + 1
+                if not side_by_side:
+                    run_start = offset
+                elif fixable and run_start is not None and char in _FIXABLE:
                     run_end = offset + 1
-                    while run_end < len(doc.text) and doc.text[run_end] == char:
+                    while run_end < node_end and doc.text[run_end] == char:
                         run_end += 1
                     fix = Fix.safe(Edit(run_start + 1, run_end, ""))
                     run_start = None  # one fix per run
                 yield Diagnostic(at, at + 1 if offset is not None else at, f'Should not repeat "{char}"', fix=fix)
             else:
                 run_start = offset if char in marks else None
-            previous = char
+            previous, previous_offset = char, offset

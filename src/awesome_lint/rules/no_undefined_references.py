@@ -19,11 +19,13 @@ SUMMARY = "a bracketed reference whose label has no definition"
 SEVERITY = "error"
 FIX = None
 OPTIONS = {"allow": ["^!(?:note|tip|important|warning|caution)$", "^\\^.+$"]}
+REGEX_OPTIONS = ("allow",)
 
 _MAX_LABEL = 999  # CommonMark's longest link label
 _SHOWN_LABEL = 80  # a longer label is cut short in the message
 
 _LINE_ENDING = re.compile(r"(?:\r?\n|\r)[\t ]*(?:>[\t ]*)*")
+_SPECIAL = re.compile(r"[\[\]\\]")
 
 
 class _Scanner:
@@ -45,6 +47,8 @@ class _Scanner:
 
     def _text(self, start: int, end: int, ranges: list[list[int]]) -> None:
         source = self.text[start:end]
+        if "[" not in source and "]" not in source:
+            return  # most text: nothing opens or closes a bracket
         lines, last = [], 0
         for match in _LINE_ENDING.finditer(source):
             lines.append((start + last, source[last : match.start()]))
@@ -52,7 +56,11 @@ class _Scanner:
         lines.append((start + last, source[last:]))
         for line_start, line in lines:
             index = 0
-            while index < len(line):
+            while True:
+                special = _SPECIAL.search(line, index)  # other characters only move the index on
+                if special is None:
+                    break
+                index = special.start()
                 char = line[index]
                 if char == "[":
                     ranges.append([line_start + index])
@@ -70,8 +78,6 @@ class _Scanner:
                         index += 1
                         ranges[-1].append(line_start + index)
                         self._handle(ranges.pop())
-                else:
-                    index += 1
 
     def _handle(self, bracket: list[int]) -> None:
         if len(bracket) == 1:

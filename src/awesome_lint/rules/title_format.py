@@ -40,10 +40,25 @@ def check(ctx):
         title = entry.title
         if title is None or not title.text.strip() or not is_listing(entry):
             continue
-        yield from _underscores(entry)
-        yield from _stray_spaces(title)
+        found = [*_underscores(entry), *_stray_spaces(title)]
         if period.holds:
-            yield from _final_period(entry, period)
+            found += _final_period(entry, period)
+        yield from _keep_references(entry, found)
+
+
+def _keep_references(entry, diagnostics):
+    """A title that is the label of a collapsed or shortcut reference (``[Title][]``, ``[Title]``) is also its
+    reference: an edit there would point the link at another definition, or none. Such findings lose their fix."""
+    labels = [
+        (link.label_start, link.label_end)
+        for link in entry.links
+        if link.kind == "reference" and link.ref == link.label
+    ]
+    for diagnostic in diagnostics:
+        edits = diagnostic.fix.edits if diagnostic.fix else ()
+        if any(start <= edit.start and edit.end <= end for edit in edits for start, end in labels):
+            diagnostic.fix = None
+        yield diagnostic
 
 
 def _underscores(entry):
