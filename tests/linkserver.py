@@ -1,7 +1,8 @@
 """A real threaded HTTP server on 127.0.0.1 for the link checker's tests, with one route per behaviour.
 
-It counts every request by (method, path), remembers the Authorization header each path received,
-tracks how many requests were in flight at once, and how many bytes of the large body it managed to send.
+It counts every request by (method, path) and every connection accepted, remembers the Authorization and
+User-Agent headers each path received, tracks how many requests were in flight at once, and how many bytes
+of the large body it managed to send.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import ssl
 import struct
 import threading
 import time
 from collections import Counter
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BIG_BODY = 64 * 1024 * 1024
@@ -49,19 +52,34 @@ API_REPOS = {
 
 
 class LinkServer:
-    def __init__(self, host: str = "127.0.0.1", slow_seconds: float = 0.6, busy_seconds: float = 0.15):
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        slow_seconds: float = 0.6,
+        busy_seconds: float = 0.15,
+        idle_timeout: float | None = None,  # close a kept-alive connection idle this long
+        tls: tuple[str, str] | None = None,  # (certificate file, key file): serve https
+    ):
         self.requests: Counter = Counter()  # (method, path) -> count
         self.authorization: list[tuple[str, str | None]] = []  # (path, Authorization header)
+        self.user_agents: list[tuple[str, str | None]] = []  # (path, User-Agent header)
+        self.connections = 0  # TCP connections accepted
         self.in_flight = 0
         self.max_in_flight = 0
         self.big_bytes_sent = 0
         self.slow_seconds = slow_seconds
         self.busy_seconds = busy_seconds
         self._lock = threading.Lock()
+        self.idle_timeout = idle_timeout
+        self.gate = threading.Event()  # /gate answers once this is set
         self.httpd = ThreadingHTTPServer((host, 0), _handler_for(self))
         self.httpd.daemon_threads = True
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
         self.port = self.httpd.server_address[1]
-        self.base = f"http://{host}:{self.port}"
+        self.base = f"{'https' if tls else 'http'}://{host}:{self.port}"
         self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self) -> LinkServer:
@@ -84,10 +102,11 @@ class LinkServer:
         with self._lock:
             return sum(self.requests.values())
 
-    def _enter(self, method: str, path: str, authorization: str | None) -> int:
+    def _enter(self, method: str, path: str, headers) -> int:
         with self._lock:
             self.requests[(method, path)] += 1
-            self.authorization.append((path, authorization))
+            self.authorization.append((path, headers.get("Authorization")))
+            self.user_agents.append((path, headers.get("User-Agent")))
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
             return self.requests[(method, path)] + self.requests[("GET" if method == "HEAD" else "HEAD", path)]
@@ -100,6 +119,7 @@ class LinkServer:
 def _handler_for(server: LinkServer):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        timeout = server.idle_timeout
 
         def log_message(self, *args) -> None:  # quiet
             pass
@@ -112,7 +132,7 @@ def _handler_for(server: LinkServer):
 
         def _serve(self, method: str) -> None:
             path = self.path.split("?", 1)[0]
-            nth = server._enter(method, path, self.headers.get("Authorization"))
+            nth = server._enter(method, path, self.headers)
             try:
                 self._route(method, path, nth)
             finally:
@@ -146,6 +166,16 @@ def _handler_for(server: LinkServer):
                 return self._send(429, b"slow down", {"Retry-After": "1"}, method)
             if path == "/rate-limited-long":
                 return self._send(429, b"slow down", {"Retry-After": "3600"}, method)
+            if path == "/rate-limited-date":  # Retry-After as an HTTP date, an hour ahead: over the cap
+                return self._send(
+                    429, b"slow down", {"Retry-After": formatdate(time.time() + 3600, usegmt=True)}, method
+                )
+            if path == "/throttle":  # within the cap: the checker must leave the whole host alone for 30 s
+                return self._send(429, b"slow down", {"Retry-After": "30"}, method)
+            if path == "/unauthorized":
+                return self._send(401, b"log in", method=method)
+            if path == "/linkedin":  # LinkedIn's answer to crawlers
+                return self._send(999, b"request denied", method=method)
             if path == "/busy-once":
                 if nth == 1:
                     return self._send(429, b"slow down", {"Retry-After": "0"}, method)
@@ -156,6 +186,13 @@ def _handler_for(server: LinkServer):
                 return self._send(200, b"fine", method=method)
             if path == "/always-503":
                 return self._send(503, b"down", method=method)
+            if path == "/caf%C3%A9":  # /café, percent-encoded as UTF-8
+                return self._send(200, b"cafe", method=method)
+            if path == "/to-cafe":  # a Location in raw UTF-8 bytes, as many servers send it
+                return self._send(301, headers={"Location": "/café".encode().decode("latin-1")}, method=method)
+            if path == "/gate":
+                server.gate.wait(10)
+                return self._send(200, b"let through", method=method)
             if path == "/slow":
                 time.sleep(server.slow_seconds)
                 return self._send(200, b"late", method=method)
@@ -197,6 +234,11 @@ def _handler_for(server: LinkServer):
                         server.big_bytes_sent += len(chunk)
             except OSError:
                 self.close_connection = True
+
+        def setup(self) -> None:
+            super().setup()
+            with server._lock:
+                server.connections += 1
 
         def handle(self) -> None:
             try:

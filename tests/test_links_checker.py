@@ -6,10 +6,10 @@ import pytest
 
 from awesome_lint.document import Document
 from awesome_lint.links import http
-from awesome_lint.links.checker import LinkChecker
+from awesome_lint.links.checker import LinkChecker, Task
 from awesome_lint.links.result import DEAD, ERROR, OK, UNVERIFIABLE
 from awesome_lint.links.schedule import Scheduler
-from awesome_lint.links.settings import LinkSettings
+from awesome_lint.links.settings import HostSettings, LinkSettings
 from awesome_lint.source import Source
 from linkserver import BIG_BODY, LinkServer, free_port
 
@@ -35,6 +35,9 @@ ROUTES = {  # path -> (category, final status)
     "/moved-to-missing": (DEAD, 404),
     "/rate-limited": (UNVERIFIABLE, 429),
     "/rate-limited-long": (UNVERIFIABLE, 429),
+    "/rate-limited-date": (UNVERIFIABLE, 429),
+    "/unauthorized": (UNVERIFIABLE, 401),
+    "/linkedin": (UNVERIFIABLE, 999),
     "/busy-once": (OK, 200),
     "/flaky": (OK, 200),
     "/always-503": (ERROR, 503),
@@ -101,6 +104,7 @@ def test_retries_count_requests(checked):
     assert server.count("/always-503") == 2  # the first try and one retry (retries: 1)
     assert server.count("/rate-limited") == 2
     assert server.count("/rate-limited-long") == 1  # Retry-After: 3600 is over the cap: no retry
+    assert server.count("/rate-limited-date") == 1  # the same, as an HTTP date an hour ahead
     assert server.count("/gone") <= 2  # a 410 is final: HEAD (and GET, as HEAD may be mishandled), no retry
 
 
@@ -220,13 +224,162 @@ def test_retry_after_reads_seconds_and_dates():
 
 
 def test_dns_failure_is_dead():
-    """getaddrinfo's failure, as urllib3 wraps it, classified (no DNS query is sent)."""
+    """getaddrinfo's failure classified (no DNS query is sent: the tests stay off the network)."""
     import socket
 
-    import requests
-    from urllib3.exceptions import MaxRetryError, NameResolutionError
-
-    failure = NameResolutionError("nowhere.invalid", None, socket.gaierror(-2, "Name or service not known"))
-    error = requests.ConnectionError(MaxRetryError(None, "http://nowhere.invalid/", failure))
-    kind, message = http._failure(error)
+    kind, message = http._failure(socket.gaierror(socket.EAI_NONAME, "Name or service not known"))
     assert kind == http.DNS and "DNS" in message
+    assert http.Reply(error=kind).transient() is False  # a missing host is not retried
+
+
+def test_a_429_pauses_the_whole_host():
+    """After a 429 with Retry-After: 30 the host's other links wait (past the deadline); other hosts go on."""
+    with LinkServer() as server:
+        settings = LinkSettings(**{**FAST, "per_host": 1, "retries": 1, "deadline": 1.0})
+        other_host = f"http://localhost:{server.port}/page/elsewhere"
+        urls = [server.url("/throttle"), server.url("/page/a"), server.url("/page/b"), other_host]
+        report = LinkChecker(settings).check(links_doc(urls))
+        assert server.count("/throttle") == 1  # the retry would come after the deadline: not sent
+        assert server.count("/page/a") == server.count("/page/b") == 0
+        assert report.get(server.url("/page/a")).category == UNVERIFIABLE
+        assert "deadline" in report.get(server.url("/page/a")).reason
+        assert server.count("/page/elsewhere") == 1 and report.get(other_host).category == OK
+
+
+def test_redirects_are_capped():
+    with LinkServer() as server:
+        report = LinkChecker(LinkSettings(**{**FAST, "max_redirects": 2})).check(links_doc([server.url("/chain")]))
+        result = report.get(server.url("/chain"))
+        assert (result.category, result.reason) == (ERROR, "more than 2 redirects")
+        assert server.count("/ok") == 0
+
+
+def test_connections_are_kept_alive_per_host():
+    with LinkServer() as server:
+        settings = LinkSettings(**{**FAST, "concurrency": 1})
+        report = LinkChecker(settings).check(links_doc([server.url(f"/page/{i}") for i in range(20)]))
+        assert all(result.category == OK for result in report.results.values())
+        assert server.total() == 20 and server.connections == 1
+
+
+def test_a_kept_connection_the_server_closed_is_replaced():
+    """The server drops idle connections after 0.05 s; requests 0.3 s apart each need a new one, and get it."""
+    with LinkServer(idle_timeout=0.05) as server:
+        settings = LinkSettings(**{**FAST, "concurrency": 1, "interval": 0.3})
+        report = LinkChecker(settings).check(links_doc([server.url(f"/page/{i}") for i in range(3)]))
+        assert [result.category for result in report.results.values()] == [OK, OK, OK]
+        assert server.total() == 3 and server.connections == 3
+
+
+def test_user_agent_and_per_host_overrides():
+    with LinkServer(busy_seconds=0.05) as server:
+        local = f"http://localhost:{server.port}"
+        hosts = {"localhost": HostSettings(user_agent="local-agent/2", per_host=1)}
+        settings = LinkSettings(**{**FAST, "user_agent": "list-checker/1", "hosts": hosts, "read_timeout": 5.0})
+        urls = [server.url("/ok"), *(f"{local}/busy/{i}" for i in range(6))]
+        checker = LinkChecker(settings)
+        checker.check(links_doc(urls))
+        agents = dict(server.user_agents)
+        assert agents["/ok"] == "list-checker/1"
+        assert {agent for path, agent in server.user_agents if path.startswith("/busy/")} == {"local-agent/2"}
+        assert checker.max_in_flight["localhost"] == 1  # the override's per-host limit, not the global 4
+
+
+def test_backoff_doubles_with_jitter_and_retry_after_is_capped():
+    import time
+    from email.utils import formatdate
+
+    checker = LinkChecker(LinkSettings(cache=False, retries=10, retry_wait=1.0, retry_after_cap=60.0))
+    for retries in range(4):
+        delays = {checker._retry_delay(Task("k", "k", retries=retries), http.Reply(status=503)) for _ in range(20)}
+        assert all(0.5 * 2**retries <= delay <= 1.5 * 2**retries for delay in delays)
+        assert len(delays) > 1  # jitter: retries of many links do not fire at once
+    soon = http.Reply(status=429, headers={"retry-after": formatdate(time.time() + 20, usegmt=True)})
+    assert 15 <= checker._retry_delay(Task("k", "k"), soon) <= 20
+    late = http.Reply(status=429, headers={"retry-after": formatdate(time.time() + 3600, usegmt=True)})
+    assert checker._retry_delay(Task("k", "k"), late) is None  # over the cap: given up, not waited for
+    assert checker._host_pause(Task("k", "k"), late) == 0.0
+    assert checker._host_pause(Task("k", "k"), http.Reply(status=429, headers={"retry-after": "7"})) == 7.0
+
+
+def test_local_links_are_answered_at_once_and_link_rules_wait_for_the_web():
+    """start() returns while the web links are fetched; a link rule reading the report waits for them."""
+    from types import SimpleNamespace
+
+    from awesome_lint.links.result import REPORT_KEY, report_of
+
+    with LinkServer() as server:
+        doc = document(f"# Top\n\n- [here](#top)\n- [web]({server.url('/gate')})\n")
+        pending = LinkChecker(LinkSettings(**{**FAST, "read_timeout": 10.0})).start(doc)
+        assert pending.report.get("#top").category == OK
+        assert pending.report.get(server.url("/gate")) is None  # the server holds its answer back
+        server.gate.set()
+        report = report_of(SimpleNamespace(shared={REPORT_KEY: pending}))
+        assert report is pending.report and report.get(server.url("/gate")).category == OK
+
+
+def test_cli_runs_the_link_rules_last():
+    from awesome_lint.cli import _link_rules_last
+
+    ordered = _link_rules_last({"dead-link": 1, "empty-item": 2, "redirected-link": 3, "typo": 4})
+    assert list(ordered) == ["empty-item", "typo", "dead-link", "redirected-link"]
+
+
+def test_non_ascii_urls_and_utf8_locations():
+    with LinkServer() as server:
+        report = LinkChecker(LinkSettings(**FAST)).check(links_doc([server.url("/café"), server.url("/to-cafe")]))
+        assert report.get(server.url("/caf%C3%A9")).category == OK
+        moved = report.get(server.url("/to-cafe"))
+        assert (moved.category, moved.final_url) == (OK, server.url("/café"))
+        assert server.count("/caf%C3%A9") == 2
+
+
+def test_https_is_verified_and_kept_alive(tmp_path):
+    """A self-signed certificate is a TLS error; once trusted, https links work over one connection."""
+    import shutil
+    import subprocess
+
+    from awesome_lint.links.connections import tls_context
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+        + ["-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    with LinkServer(tls=(str(cert), str(key))) as server:
+        settings = LinkSettings(**{**FAST, "concurrency": 1})
+        untrusted = LinkChecker(settings).check(links_doc([server.url("/ok")])).get(server.url("/ok"))
+        assert untrusted.category == ERROR and untrusted.reason.startswith("TLS error")
+        assert server.total() == 0  # nothing was sent over an unverified connection
+        tls_context().load_verify_locations(str(cert))  # trust this test's certificate (valid for a day)
+        report = LinkChecker(settings).check(links_doc([server.url(f"/page/{i}") for i in range(5)]))
+        assert all(result.category == OK for result in report.results.values())
+        assert server.total() == 5 and server.connections == 1  # one kept connection (the refused one never got in)
+
+
+def test_workers_wait_for_links_still_being_read():
+    """A worker that finished every task so far waits while the checker is still adding links."""
+    import threading
+    import time
+
+    scheduler = Scheduler(lambda host: 4, lambda host: 0.0, deadline=time.monotonic() + 30)
+    scheduler.add("a.example", "first")
+    assert scheduler.take() == ("a.example", "first")
+    scheduler.release("a.example")
+    scheduler.finish()
+    taken = []
+    worker = threading.Thread(target=lambda: taken.append(scheduler.take()))
+    worker.start()
+    worker.join(0.2)
+    assert worker.is_alive()  # waiting for more, not gone
+    scheduler.add("a.example", "second")
+    worker.join(5)
+    assert taken == [("a.example", "second")]
+    scheduler.release("a.example")
+    scheduler.finish()
+    scheduler.no_more()
+    assert scheduler.take() is None and scheduler.wait_done()

@@ -37,6 +37,7 @@ README = """\
 - [from root](/docs/guide.md)
 - [issues](../../issues)
 - [space](docs/my%20notes.md)
+- [ftp](ftp://example.org/file.txt)
 
 ```
 [in code](missing-in-code.md)
@@ -71,6 +72,7 @@ def test_local_links(repo):
         "/docs/guide.md": OK,
         "../../issues": SKIPPED,
         "docs/my%20notes.md": OK,
+        "ftp://example.org/file.txt": SKIPPED,  # only http(s) is fetched
     }
     assert {key: result.category for key, result in report.results.items()} == expected
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from awesome_lint.document import Document
 from awesome_lint.links.checker import LinkChecker
-from awesome_lint.links.policy import is_forbidden
+from awesome_lint.links.policy import BlockedAddressError, connect, is_forbidden, refusal, resolve
 from awesome_lint.links.result import OK, UNVERIFIABLE
 from awesome_lint.links.settings import LinkSettings
 from awesome_lint.source import Source
@@ -58,3 +60,30 @@ def test_allow_private_lifts_the_guard():
 )
 def test_address_classes(address, forbidden):
     assert is_forbidden(address) is forbidden
+
+
+def _answers(*addresses: str) -> list[tuple]:
+    """getaddrinfo-shaped answers for the given addresses."""
+    answers = []
+    for address in addresses:
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        sockaddr = (address, 443, 0, 0) if family == socket.AF_INET6 else (address, 443)
+        answers.append((family, socket.SOCK_STREAM, 6, "", sockaddr))
+    return answers
+
+
+def test_every_resolved_address_is_checked():
+    """A name with one public and one private address is refused: an attacker's DNS could mix them."""
+    assert refusal("mixed.example", _answers("93.184.216.34", "10.0.0.5")) == (
+        "mixed.example resolves to 10.0.0.5, which is not a public internet address"
+    )
+    assert refusal("mixed.example", _answers("2606:4700::6810:85e5", "::1")) is not None
+    assert refusal("public.example", _answers("93.184.216.34", "2606:4700::6810:85e5")) is None
+    assert refusal("10.1.2.3", _answers("10.1.2.3")) == "10.1.2.3 is not a public internet address"
+
+
+def test_localhost_is_refused_for_each_of_its_addresses():
+    answers = resolve("localhost", 80)  # resolved here, from /etc/hosts: no query leaves the machine
+    assert answers and all(is_forbidden(answer[4][0]) for answer in answers)
+    with pytest.raises(BlockedAddressError):
+        connect("localhost", 80, 1.0, allow_private=False)

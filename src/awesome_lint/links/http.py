@@ -4,7 +4,11 @@ An exchange is HEAD, then a streamed GET when the server refuses HEAD (405, 501,
 server that mishandles it). Redirects are not followed here: the checker follows them one hop at a time,
 so each hop goes through the per-host limits and the address guard, and credentials are decided per URL.
 Bodies are never downloaded: only the first kilobytes of an error page are read, to recognise a
-bot-protection challenge, and of a GitHub API answer, to read it.
+bot-protection challenge, and of a GitHub API answer, to read it. A connection whose answer was read to
+its end is kept for the worker's next request to that host (connections.py); any other is closed, and
+its unread body with it.
+
+This module imports no network code itself, so ``--offline`` never loads it (see connections.py).
 """
 
 from __future__ import annotations
@@ -13,11 +17,6 @@ import json
 import socket
 import time
 from dataclasses import dataclass, field
-from email.utils import parsedate_to_datetime
-from http.client import RemoteDisconnected
-
-import requests
-from urllib3.exceptions import NameResolutionError, ProtocolError
 
 from .. import data
 from .policy import BlockedAddressError
@@ -61,58 +60,111 @@ class Reply:
 
 
 def exchange(
-    session: requests.Session,
+    connections,
     url: str,
     headers: dict[str, str],
     timeout: tuple[float, float],
     use_head: bool = True,
     read_json: bool = False,
 ) -> Reply:
-    """HEAD ``url`` (or GET it when ``use_head`` is False), falling back to a streamed GET; never raises."""
+    """HEAD ``url`` (or GET it when ``use_head`` is False), falling back to a streamed GET; never raises.
+
+    ``connections`` is the worker's connections.Connections; ``timeout`` is (connect, read) in seconds.
+    """
     reply = Reply()
     try:
         if use_head:
-            reply = _request(session, "HEAD", url, headers, timeout)
+            reply = _request(connections, "HEAD", url, headers, timeout)
             if not _head_refused(reply.status):
                 return reply
-        get = _request(session, "GET", url, headers, timeout, read_json=read_json)
+        get = _request(connections, "GET", url, headers, timeout, read_json=read_json)
         get.requests += reply.requests
         return get
-    except requests.RequestException as err:
+    except (OSError, ValueError, _http_exception()) as err:
         reply.error, reply.reason = _failure(err)
         reply.status = None
         reply.requests += 1
         return reply
 
 
+def _http_exception() -> type[Exception]:
+    import http.client
+
+    return http.client.HTTPException
+
+
 def _head_refused(status: int | None) -> bool:
     return status is not None and (status in (405, 501) or (400 <= status < 500 and status not in RETRY_STATUSES))
 
 
-def _request(session, method: str, url: str, headers, timeout, read_json: bool = False) -> Reply:
-    response = session.request(method, url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
+def _request(connections, method: str, url: str, headers, timeout, read_json: bool = False) -> Reply:
+    from .connections import Target
+
+    target = Target(url)
+    response, conn = _send(connections, target, method, headers, timeout)
+    finished = False
     try:
         reply = Reply(
-            status=response.status_code,
+            status=response.status,
             reason=response.reason or "",
-            headers={name.lower(): value for name, value in response.headers.items()},
-            location=response.headers.get("location"),
+            headers={name.lower(): value for name, value in response.getheaders()},
+            location=_location(response.getheader("location")),
             requests=1,
         )
-        if method == "GET" and read_json and response.status_code == 200:
+        if method == "GET" and read_json and response.status == 200:
             reply.body = _json(_peek(response, API_BYTES))
-        elif method == "GET" and response.status_code in (403, 429, 503):
+        elif method == "GET" and response.status in (403, 429, 503):
             reply.challenge = is_challenge(reply.headers, _peek(response, PEEK_BYTES))
-        elif response.status_code in (403, 429, 503):
-            reply.challenge = is_challenge(reply.headers, b"")
+        else:
+            if response.status in (403, 429, 503):
+                reply.challenge = is_challenge(reply.headers, b"")
+            if method == "HEAD" or (response.length is not None and response.length <= PEEK_BYTES):
+                _peek(response, PEEK_BYTES)  # nothing (HEAD) or a few bytes: the connection stays usable
+        finished = response.isclosed() and not response.will_close
         return reply
     finally:
-        response.close()  # an unread body is dropped with its connection, never downloaded
+        if finished:
+            connections.keep_open(target, conn)
+        else:
+            conn.close()  # an unread body is dropped with its connection, never downloaded
+
+
+def _send(connections, target, method: str, headers, timeout):
+    """(response, connection) for one request; a kept connection the server closed meanwhile is replaced once."""
+    import http.client
+
+    conn, reused = connections.get(target, *timeout)
+    try:
+        return _ask(conn, method, target, headers), conn
+    except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+        if not reused:
+            raise
+    conn, _ = connections.get(target, *timeout)  # a new connection, this time
+    return _ask(conn, method, target, headers), conn
+
+
+def _ask(conn, method: str, target, headers):
+    try:
+        conn.request(method, target.path, headers=headers)
+        return conn.getresponse()
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _location(value: str | None) -> str | None:
+    """A Location header as meant: servers send UTF-8 bytes, which http.client reads as Latin-1."""
+    if value is None or value.isascii():
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _peek(response, limit: int) -> bytes:
     try:
-        return response.raw.read(limit, decode_content=True) or b""
+        return response.read(limit) or b""
     except Exception:  # a broken body says nothing more about the link
         return b""
 
@@ -135,39 +187,25 @@ def is_challenge(headers: dict[str, str], body: bytes) -> bool:
     return any(marker in text for marker in known.get("challenge-markers") or ())
 
 
-def _causes(error: BaseException):
-    """The exception and everything it wraps (urllib3 and requests nest them deeply)."""
-    seen, stack = set(), [error]
-    while stack:
-        current = stack.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        stack.extend([getattr(current, "reason", None), current.__cause__, current.__context__])
-        stack.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
-
-
-def _failure(error: requests.RequestException) -> tuple[str, str]:
+def _failure(error: BaseException) -> tuple[str, str]:
     """(kind, message) of a request that got no answer."""
-    causes = list(_causes(error))
-    for cause in causes:
-        if isinstance(cause, BlockedAddressError):
-            return BLOCKED, cause._message
-    if isinstance(error, requests.exceptions.SSLError):
+    import http.client
+    import ssl
+
+    if isinstance(error, BlockedAddressError):
+        return BLOCKED, str(error)
+    if isinstance(error, ssl.SSLError | ssl.CertificateError):
         return TLS, "TLS error: " + _short(error)
-    if isinstance(error, requests.Timeout):
-        return TIMEOUT, "timed out"
-    if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema):
-        return INVALID, "not a valid URL"
-    if any(isinstance(cause, NameResolutionError | socket.gaierror) for cause in causes):
+    if isinstance(error, socket.gaierror):
         return DNS, "the host name does not resolve (DNS lookup failed)"
-    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+    if isinstance(error, ConnectionRefusedError):
         return REFUSED, "the connection was refused"
-    if any(isinstance(cause, TimeoutError) for cause in causes):
+    if isinstance(error, TimeoutError):
         return TIMEOUT, "timed out"
-    if any(isinstance(cause, ConnectionResetError | RemoteDisconnected | ProtocolError) for cause in causes):
+    if isinstance(error, ConnectionError | http.client.BadStatusLine | http.client.IncompleteRead):
         return RESET, "the connection was reset"
+    if isinstance(error, http.client.InvalidURL | ValueError):
+        return INVALID, "not a valid URL"
     return CONNECTION, "connection failed: " + _short(error)
 
 
@@ -183,6 +221,8 @@ def retry_after(headers: dict[str, str], now: float | None = None) -> float | No
         return None
     if value.isdigit():
         return float(value)
+    from email.utils import parsedate_to_datetime
+
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):

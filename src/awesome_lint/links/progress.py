@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -19,12 +20,19 @@ class Progress:
             unit="link",
             file=stream,
             leave=False,
-            dynamic_ncols=True,
+            # a terminal that reports no width (a fresh pty, some CI) would get no bar at all from tqdm
+            dynamic_ncols=_width(stream) > 0,
+            ncols=None if _width(stream) > 0 else 80,
             bar_format="{desc}: {n_fmt}/{total_fmt} done {bar} elapsed {elapsed}, ETA {remaining}",
         )
 
     def _description(self) -> str:
         return f"{self._label} ({self.failed} failed)"
+
+    def grow(self, count: int = 1) -> None:
+        """More links to check (the checker queues them while it reads the list)."""
+        with self._lock:
+            self._bar.total += count  # shown at the next update (tqdm limits how often it redraws)
 
     def update(self, failed: bool) -> None:
         with self._lock:
@@ -35,6 +43,14 @@ class Progress:
 
     def close(self) -> None:
         self._bar.close()
+
+
+def _width(stream) -> int:
+    """The terminal's width in columns; 0 when it reports none."""
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
 
 
 def factory_for(stream=None):

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 REPORT_KEY = "links"
+# The rules that read the report (checked_links); the CLI runs them after the others, so those overlap the fetch.
+REPORT_RULES = frozenset(
+    ("dead-link", "link-error", "unverifiable-link", "redirected-link", "archived-repo", "missing-repo")
+)
 
 # Categories of result. Each is reported by one rule (see rules/*_link.py); OK and SKIPPED by none.
 OK = "ok"
@@ -86,14 +90,43 @@ class LinkReport:
 
     results: dict[str, LinkResult] = field(default_factory=dict)
     checked_lines: frozenset[int] | None = None  # None: every line; else only links on these lines
+    doc: object = None  # the document the links were collected from
+    links: list | None = None  # its (DocLink, result key) pairs, in document order, shared with the rules
 
     def get(self, key: str) -> LinkResult | None:
         return self.results.get(key)
 
 
+UNCHECKED = "unchecked"  # only in link_records: a web link --offline left alone (not in the cache)
+
+
+def link_records(report: LinkReport) -> list[dict]:
+    """One record per link checked, in document order, for ``--format json``.
+
+    Where the link is, its URL as written and normalised, and what checking it found: the final URL after
+    redirects, the final status, the category, the reason, each redirect, and the time it took.
+    """
+    records = []
+    for link, key in report.links or ():
+        line, column = report.doc.position(link.url_start)
+        result = report.get(key) or LinkResult(key, UNCHECKED, "not checked: --offline, and not in the cache")
+        record = {"line": line, "column": column, "kind": link.kind, "as_written": link.url, **result.to_json()}
+        record["reason"] = result.reason
+        record["redirects"] = [{"status": status, "url": url} for status, url in result.redirects]
+        records.append(record)
+    return records
+
+
 def report_of(ctx) -> LinkReport | None:
-    """The link report handed to the rules, or None when links are not being checked."""
-    return ctx.shared.get(REPORT_KEY)
+    """The link report handed to the rules, or None when links are not being checked.
+
+    The CLI hands over the check while it is still under way (checker.PendingCheck), so the rules that do
+    not read links run meanwhile; the first link rule to ask waits here until every link is answered.
+    """
+    found = ctx.shared.get(REPORT_KEY)
+    if found is None or isinstance(found, LinkReport):
+        return found
+    return found.wait()
 
 
 def checked_links(ctx, category: str | None = None):
@@ -107,8 +140,11 @@ def checked_links(ctx, category: str | None = None):
     if report is None:
         return
     if "links.collected" not in ctx.shared:
-        links = document_links(ctx.doc, report.checked_lines)
-        ctx.shared["links.collected"] = [(link, result_key(link)) for link in links]
+        if report.doc is ctx.doc and report.links is not None:  # collected by the checker: no second scan
+            ctx.shared["links.collected"] = report.links
+        else:  # a document fixed since the check
+            links = document_links(ctx.doc, report.checked_lines)
+            ctx.shared["links.collected"] = [(link, result_key(link)) for link in links]
     for link, key in ctx.shared["links.collected"]:
         result = report.get(key)
         if result is not None and (category is None or result.category == category):

@@ -29,6 +29,7 @@ class Scheduler:
         self._in_flight: dict[str, int] = {}
         self._next_start: dict[str, float] = {}  # host -> earliest start of its next request
         self._open = 0  # tasks added and not finished
+        self._adding = True  # more tasks may come: workers wait for them instead of leaving
         self._turn = 0  # where the round over hosts starts next time
         self.stopped = False
         self.max_in_flight: dict[str, int] = {}  # host -> the most requests it had in flight at once
@@ -46,6 +47,12 @@ class Scheduler:
                 heapq.heappush(self._later, (time.monotonic() + delay, next(self._sequence), host, task))
             else:
                 self._queues.setdefault(host, deque()).append(task)
+            self._cond.notify_all()
+
+    def no_more(self) -> None:
+        """Every task has been added: once they are finished, the workers leave."""
+        with self._cond:
+            self._adding = False
             self._cond.notify_all()
 
     def finish(self) -> None:
@@ -75,7 +82,7 @@ class Scheduler:
                 if now >= self.deadline:
                     self.stopped = True
                     self._cond.notify_all()
-                if self.stopped or self._open <= 0:
+                if self.stopped or (self._open <= 0 and not self._adding):
                     return None
                 self._promote(now)
                 picked, wake = self._pick(now)
@@ -88,7 +95,7 @@ class Scheduler:
     def wait_done(self) -> bool:
         """Block until every task finished (True) or the deadline passed (False)."""
         with self._cond:
-            while self._open > 0 and not self.stopped:
+            while (self._open > 0 or self._adding) and not self.stopped:
                 remaining = self.deadline - time.monotonic()
                 if remaining <= 0:
                     self.stopped = True

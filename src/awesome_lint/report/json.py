@@ -1,4 +1,8 @@
-"""``--format json``: an array of findings, as documented in the README (a stable contract)."""
+"""``--format json``: an array of findings, as documented in the README (a stable contract).
+
+With ``--check-links --link-details``, the findings are followed by one ``{"path": ..., "links": [...]}``
+object per file: every link checked, with its final URL, status and the time it took (no ``rule`` key).
+"""
 
 from __future__ import annotations
 
@@ -41,5 +45,8 @@ def finding_to_dict(finding: Finding) -> dict:
 
 
 def render(findings: list[Finding], out, options: ReportOptions) -> None:
-    json.dump([finding_to_dict(f) for f in findings], out, indent=2, ensure_ascii=False)
+    items = [finding_to_dict(f) for f in findings]
+    if options.links is not None:  # --link-details: after the findings, one {"path", "links"} object per file
+        items.extend(options.links)
+    json.dump(items, out, indent=2, ensure_ascii=False)
     out.write("\n")

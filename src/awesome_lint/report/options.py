@@ -11,3 +11,4 @@ class ReportOptions:
     statistics: bool = False
     fixed: int = 0  # findings fixed by --fix in this run
     files: int = 0  # files linted
+    links: list | None = None  # --link-details: per file, {"path", "links": [each link checked]} (json)

@@ -26,8 +26,10 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def check(ctx):
     for link, result in checked_links(ctx, OK):
+        if not result.permanent_url:
+            continue
         target = _with_fragment(result.permanent_url, link.target)
-        if not result.permanent_url or _same(link.target, target):
+        if _same(link.target, target):
             continue
         via = "the GitHub API says the repository moved" if result.repo else "permanent redirect"
         message = f"{shown(link.url)} moved to {shown(target)} ({via})"
