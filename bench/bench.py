@@ -9,6 +9,9 @@ Each file is linted by awesome-lint (its own rules), by this tool with ``--prese
 for the list) and with ``--preset awesome`` (awesome-lint's rule set), and fixed with ``--fix`` (on a fresh
 copy each time; awesome-lint has no fixes). The runs alternate between the tools, in a rotating order, after
 one warm-up run each; the table gives the median wall time and the median peak RSS of the whole process.
+The warm-up run also fills this tool's data cache (parsed YAML data and codespell's dictionary, see
+``src/awesome_lint/diskcache.py``), as the first run after an install or upgrade does; the script compiles
+the package's bytecode first, as an install does.
 
 Files: the seed, four lists of the corpus (``--corpus``, default ``../shared/corpus`` beside the
 repository), and synthetic seed-style lists of 1k, 10k and 50k entries that the script writes itself
@@ -22,6 +25,7 @@ repository), and synthetic seed-style lists of 1k, 10k and 50k entries that the 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -84,13 +88,38 @@ class Result:
 
 
 def run_once(command: list[str], env: dict[str, str], cwd: Path) -> Run:
-    """Run one command to its end; wall time and the peak RSS of that process (from wait4's rusage)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss, process.returncode)  # ru_maxrss is in KiB on Linux
+    """Run one command to its end; wall time and the peak RSS of that process.
+
+    A child forked from this script starts with this script's peak RSS (Linux carries the high-water mark
+    across fork and exec), so wait4's ru_maxrss could not go below this script's own 40 MB or so. GNU time,
+    when installed, forks the command from its own small process and reports the command's peak alone.
+    """
+    gnu_time = _gnu_time()
+    with tempfile.NamedTemporaryFile(prefix="awesome-lint-bench-rss-") as rss_file:
+        if gnu_time:
+            command = [gnu_time, "-q", "-f", "%M", "-o", rss_file.name, *command]
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        peak_kb = usage.ru_maxrss  # in KiB on Linux
+        if gnu_time:
+            written = Path(rss_file.name).read_text(encoding="utf-8").split()
+            peak_kb = int(written[-1]) if written and written[-1].isdigit() else peak_kb
+    return Run(seconds, peak_kb, os.waitstatus_to_exitcode(status))
+
+
+@functools.cache
+def _gnu_time() -> str | None:
+    """/usr/bin/time when it is GNU time (``-f %M`` prints the peak RSS in KiB), else None."""
+    path = shutil.which("time", path="/usr/bin:/bin")
+    if path is None:
+        return None
+    try:
+        done = subprocess.run([path, "-f", "%M", "true"], capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return path if done.returncode == 0 and done.stderr.strip().isdigit() else None
 
 
 class Tools:
@@ -116,6 +145,14 @@ class Tools:
             shutil.copyfile(path, copy)
             return run_once([*ours, "--fix", "--preset", "auto", copy.name], self.env, copy.parent)
         return run_once([*ours, "--preset", tool, path.name], self.env, path.parent)
+
+
+def compile_sources() -> None:
+    """Write the package's bytecode first, as installing it does: otherwise, under PYTHONDONTWRITEBYTECODE,
+    every run would compile again each module changed since its last .pyc was written."""
+    import compileall
+
+    compileall.compile_dir(str(SRC), quiet=1)
 
 
 def measure(result: Result, tools: Tools, names: list[str], runs: int, warmup: int) -> None:
@@ -406,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     if reference:
         info["awesome-lint"] = reference_version(reference)
+    compile_sources()
     load_before = os.getloadavg()
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as tmp:
@@ -425,6 +463,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gb']} GB; {info['system']}")
     print(f"Python {info['python']}, node {info['node']}, awesome-lint {info.get('awesome-lint', 'not installed')}")
     print(f"Load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after; {args.runs} runs each")
+    if not _gnu_time():
+        print("Peak RSS from wait4: without GNU time (/usr/bin/time), it includes this script's own peak")
     print()
     print(table(results))
     print()

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from awesome_lint import counters
+from awesome_lint import counters, diskcache
 from awesome_lint.rules import all_rules
 from conftest import EXAMPLE, ROOT, run_inprocess
 
@@ -78,3 +78,138 @@ def test_a_lint_imports_no_markdown_parser(seed):
             check=False,
         ).stdout
         assert out.splitlines()[-1] == "[]", out
+
+
+# ------------------------------------------------------------------------------------------ the data cache
+
+
+@pytest.fixture
+def data_cache(tmp_path, monkeypatch):
+    """An empty data cache folder for this test, and in-memory caches cleared before and after."""
+    from awesome_lint import data, misspellings
+    from awesome_lint.rules import awesome_spell_check
+
+    def clear():
+        data.load.cache_clear()
+        misspellings.shipped.cache_clear()
+        awesome_spell_check._rules.cache_clear()
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(diskcache.ENV, str(folder))
+    clear()
+    yield folder
+    clear()
+
+
+def builds(action) -> tuple[object, int]:
+    """What ``action()`` returns, and how many data files (or the dictionary) it parsed instead of reading."""
+    before = counters.snapshot()
+    value = action()
+    return value, counters.since(before)[counters.DATA_BUILD]
+
+
+def test_yaml_data_is_parsed_once_then_read_from_the_cache(data_cache):
+    from awesome_lint import data
+
+    first, parsed = builds(lambda: data.load("venues"))
+    assert parsed == 1 and first["venues"]
+    assert len(list(data_cache.glob("data-venues-*.marshal"))) == 1
+    data.load.cache_clear()  # a new run: only the cache file is left
+    again, parsed = builds(lambda: data.load("venues"))
+    assert parsed == 0
+    assert again == first
+
+
+def test_codespell_dictionary_is_split_once_then_read_shard_by_shard(data_cache):
+    from awesome_lint import misspellings
+
+    entries, parsed = builds(misspellings.codespell)
+    assert parsed == 1 and isinstance(entries, misspellings.ShardedEntries)
+    entries, parsed = builds(misspellings.codespell)  # the next run
+    assert parsed == 0
+    assert entries.get("teh") == "the"
+    assert entries.get("recieve") == "receive"
+    assert entries.get("paper") is None
+    # Words that are not in it: the filter answers most of them without reading a shard (its bits are
+    # set for about 6% of all hashes).
+    before = counters.snapshot()
+    assert all(entries.get(f"qz{n:04x}") is None for n in range(400))
+    assert counters.since(before)[counters.DICTIONARY_SHARD] < 400 // 5
+
+
+def test_a_short_list_reads_few_dictionary_shards(data_cache, seed, monkeypatch):
+    from awesome_lint import misspellings
+
+    counted(["--select", "typo", "README.md"], monkeypatch, seed)  # builds the cache
+    misspellings.shipped.cache_clear()
+    code, counts = counted(["--select", "typo", "README.md"], monkeypatch, seed)
+    assert counts[counters.DATA_BUILD] == 0
+    assert 0 < counts[counters.DICTIONARY_SHARD] < (1 << misspellings.SHARD_BITS) // 20  # a few of the 4096
+
+
+def test_a_corrupt_or_stale_cache_file_is_rebuilt(data_cache):
+    from awesome_lint import data
+
+    expected, _ = builds(lambda: data.load("labels"))
+    (path,) = data_cache.glob("data-labels-*.marshal")
+    for damage in (b"", path.read_bytes()[:-7], b"ALDC" + bytes(4) + b"\x00garbage"):
+        path.write_bytes(damage)
+        data.load.cache_clear()
+        value, parsed = builds(lambda: data.load("labels"))
+        assert (value, parsed) == (expected, 1)
+        data.load.cache_clear()
+        assert builds(lambda: data.load("labels")) == (expected, 0)  # rewritten whole
+    assert not list(data_cache.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(data_cache, monkeypatch):
+    from awesome_lint import data
+
+    data_cache.write_text("a file, not a folder")
+    first, parsed = builds(lambda: data.load("hosts"))
+    data.load.cache_clear()
+    again, parsed_again = builds(lambda: data.load("hosts"))
+    assert (parsed, parsed_again) == (1, 1) and again == first
+    monkeypatch.setenv(diskcache.ENV, "off")
+    assert diskcache.folder() is None
+
+
+def test_cached_and_uncached_runs_find_the_same(data_cache, seed, monkeypatch):
+    args = ["--format", "json", "--preset", "awesome", "--select", "typo,awesome-spell-check", "README.md"]
+    cold = run_inprocess(args, monkeypatch, cwd=seed).out
+    warm = run_inprocess(args, monkeypatch, cwd=seed).out
+    monkeypatch.setenv(diskcache.ENV, "off")
+    from awesome_lint import misspellings
+
+    misspellings.shipped.cache_clear()
+    uncached = run_inprocess(args, monkeypatch, cwd=seed).out
+    assert cold == warm == uncached
+    assert '"rule": "typo"' in cold
+
+
+def test_awesome_spell_check_compiles_only_the_patterns_a_list_may_match(data_cache, seed, monkeypatch):
+    from awesome_lint.rules import awesome_spell_check
+
+    counted(["--preset", "awesome", "--select", "awesome-spell-check", "README.md"], monkeypatch, seed)
+    patterns = [pattern for _, rule_patterns in awesome_spell_check._rules() for pattern, _ in rule_patterns]
+    compiled = sum(pattern._compiled is not None for pattern in patterns)
+    assert len(patterns) > 300
+    assert compiled < 20  # the seed holds the leading words of only a few of the ~330 patterns
+
+
+def test_a_lint_with_a_warm_cache_imports_no_yaml(seed, tmp_path):
+    """The shipped data comes from the cache: PyYAML is imported only to read a config file."""
+    code = (
+        "import sys; from awesome_lint import cli; cli.main(['--preset', sys.argv[2], sys.argv[1]]); "
+        "print('yaml' in sys.modules)"
+    )
+    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "", diskcache.ENV: str(tmp_path / "cache")}
+    for preset in ("paper-list", "awesome", "paper-list"):
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(seed / "README.md"), preset],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        ).stdout
+    assert out.splitlines()[-1] == "False", out

@@ -16,6 +16,8 @@ LINT = "lint"  # a lint pass: every enabled rule run over one document
 BLOCK_SCAN = "blocks.scan"  # a Document built: the text's block structure found
 CONVENTIONS = "conventions.infer"  # a list's conventions inferred
 VERIFY_PARSE = "fix.verify-parse"  # a full mistune parse, done by the fixer's verification
+DATA_BUILD = "data.build"  # shipped data parsed (YAML, codespell's dictionary) instead of read from diskcache
+DICTIONARY_SHARD = "dictionary.shard"  # one shard of the misspelling dictionary unmarshalled
 
 _counts: Counter[str] = Counter()
 

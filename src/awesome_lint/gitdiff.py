@@ -8,7 +8,6 @@ lines that changed on REF's branch since the branches forked are not the pull re
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
@@ -70,7 +69,9 @@ def _base_commit(folder: Path, ref: str) -> str:
     return merge_base.stdout.strip() if merge_base.returncode == 0 and merge_base.stdout.strip() else commit
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
+def _git(folder: Path, *args: str):
+    import subprocess  # here: the CLI imports this module on every run, and only --diff-base runs git
+
     command = ["git", "--literal-pathspecs", "-c", "core.quotePath=false", *args]
     try:
         return subprocess.run(

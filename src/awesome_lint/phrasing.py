@@ -14,7 +14,6 @@ Offsets are character offsets into the document's text. Parsing never raises.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -57,7 +56,11 @@ def parse(text: str, start: int, end: int, definitions=None) -> list[Node]:
 
 # ------------------------------------------------------------------------------------------ atoms
 
-_ATOM = re.compile(r"\\.|`+|<|\*+|_+|~+|(?: {2,}|\\)(?=\r?\n|\r)", re.DOTALL)
+# Where an atom may start: an escape, a code span, HTML, an emphasis delimiter run, or a line ending (a hard
+# break is two or more spaces before one). A bare character class lets the regex engine skip plain text
+# quickly; a pattern with the spaces in it would be tried at every space of the text.
+_ATOM_START = re.compile(r"[\\`<*_~\r\n]")
+_DELIMITER_RUN = {char: re.compile(re.escape(char) + "+") for char in "*_~"}
 _BACKTICKS = re.compile(r"`+")
 _HTML = re.compile(
     r"<!--(?:-?>|.*?-->)"
@@ -68,6 +71,8 @@ _HTML = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _LINE_END = re.compile(r"[ \t]*(?:\r\n|\n|\r)[ \t]*")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_NOT_PLAIN = re.compile(r"[\r\n\\&]")  # what text_value may change: line endings, escapes, entities
 
 
 @dataclass(slots=True)
@@ -105,8 +110,7 @@ def _outermost(links: list[Link], start: int, end: int) -> list[Link]:
 
 def _link_node(text: str, link: Link, links: list[Link], definitions) -> Node:
     if link.kind in ("autolink", "bare"):
-        value = link.url
-        child = Node("text", link.url_start, link.url_end, value)
+        child = Node("text", link.url_start, link.url_end, text_value(text[link.url_start : link.url_end]))
         return Node("link", link.start, link.end, url=link.url, children=[child])
     reference = link.kind == "reference"
     inner = [other for other in links if link.label_start <= other.start and other.end <= link.label_end]
@@ -122,34 +126,45 @@ def _scan_text(text: str, pos: int, end: int, pieces: list) -> None:
     """Code spans, raw HTML, hard breaks and emphasis delimiters between ``pos`` and ``end``; the rest is text."""
     text_from = pos
     while pos < end:
-        m = _ATOM.search(text, pos, end)
+        m = _ATOM_START.search(text, pos, end)
         if m is None:
             break
-        i, token = m.start(), m.group()
-        if token.startswith("\\") and len(token) == 2:
-            pos = i + 2 if token[1] in _ESCAPABLE else i + 1
-            continue
+        i = m.start()
+        char = text[i]
         node = None
-        if token.startswith("`"):
-            node = _code_span(text, i, m.end(), end)
+        if char == "\\":
+            if i + 1 >= end:
+                break  # a backslash ending the span is text
+            pos = i + 2 if text[i + 1] in _ESCAPABLE else i + 1
+            continue
+        if char == "`":
+            run_end = _BACKTICKS.match(text, i, end).end()
+            node = _code_span(text, i, run_end, end)
             if node is None:
-                pos = m.end()
+                pos = run_end
                 continue
-        elif token == "<":
+        elif char == "<":
             html_match = _HTML.match(text, i, end)
             if html_match is None:
                 pos = i + 1
                 continue
             node = Node("html", i, html_match.end(), value=html_match.group())
-        elif token[0] in "*_~":
+        elif char in "*_~":
+            run_end = _DELIMITER_RUN[char].match(text, i, end).end()
             if text_from < i:
                 pieces.append((text_from, i))
-            pieces.append(_delimiter(text, i, m.end()))
-            pos = text_from = m.end()
+            pieces.append(_delimiter(text, i, run_end))
+            pos = text_from = run_end
             continue
-        else:  # a hard break: two spaces or a backslash before a line ending
-            line_end = _LINE_END.match(text, m.end(), end)
-            node = Node("break", i, line_end.end() if line_end else m.end())
+        else:  # a line ending: a hard break when two or more spaces (from ``pos`` on) come before it
+            spaces = i
+            while spaces > pos and text[spaces - 1] == " ":
+                spaces -= 1
+            if i - spaces < 2:
+                pos = i + 1
+                continue
+            line_end = _LINE_END.match(text, i, end)
+            i, node = spaces, Node("break", spaces, line_end.end() if line_end else i)
         if text_from < i:
             pieces.append((text_from, i))
         pieces.append(node)
@@ -200,6 +215,8 @@ def _delimiter(text: str, start: int, end: int) -> _Delim:
 
 def _build(text: str, pieces: list) -> list[Node]:
     matches = _match_emphasis(pieces)  # (open_start, open_end, close_start, close_end, type)
+    if not matches:  # no emphasis (most spans): every delimiter run is text
+        return _build_flat(text, pieces)
     closing_at = {m[2]: m for m in matches}  # by offset, so each run looks up only its own characters
     opening_at = {m[0]: m for m in matches}
     events: list = []  # flat stream: ("open", match) / ("close", match) / Node / (start, end)
@@ -244,6 +261,19 @@ def _build(text: str, pieces: list) -> list[Node]:
                     _append_text(text, event[1][2], event[1][3], current)
         else:
             _append_text(text, event[0], event[1], current)
+    return [_finish_text(text, node) for node in root]
+
+
+def _build_flat(text: str, pieces: list) -> list[Node]:
+    """``_build`` for pieces none of whose delimiter runs matched: the nodes, and text between them."""
+    root: list[Node] = []
+    for piece in pieces:
+        if isinstance(piece, Node):
+            root.append(piece)
+        elif isinstance(piece, _Delim):
+            _append_text(text, piece.start, piece.start + piece.original, root)
+        else:
+            _append_text(text, piece[0], piece[1], root)
     return [_finish_text(text, node) for node in root]
 
 
@@ -323,13 +353,20 @@ def _append_text(text: str, start: int, end: int, nodes: list[Node]) -> None:
 def _finish_text(text: str, node: Node) -> Node:
     if node.type == "text":
         node.value = text_value(text[node.start : node.end])
-    for child in node.children:
-        _finish_text(text, child)
+    elif node.type not in ("link", "linkReference"):  # a link's children were finished when it was built
+        for child in node.children:
+            _finish_text(text, child)
     return node
 
 
 def text_value(raw: str) -> str:
     """A text node's value: backslash escapes and entities resolved, soft line breaks kept as ``\\n``."""
+    if _NOT_PLAIN.search(raw) is None:
+        return raw  # most text: no line ending, escape or entity to resolve
     value = _LINE_END.sub("\n", raw)
-    value = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", value)
+    value = _ESCAPED.sub(r"\1", value)
+    if "&" not in value:
+        return value
+    import html  # only for text with an entity-like "&"
+
     return _ENTITY.sub(lambda m: html.unescape(m.group()), value)

@@ -19,6 +19,11 @@ _WWW = re.compile(r"^www\.(?!www\.)[a-z\-\d]{1,63}\.[a-z.\-\d]{2,63}$")
 _INDEX = re.compile(r"^index\.[a-z]+$")
 _UTM = re.compile(r"^utm_\w+$", re.IGNORECASE)
 _DECODE_URI_KEEP = re.compile(r"%(?:2[3456BCF]|3[ABDF]|40)", re.IGNORECASE)  # decodeURI keeps reserved escapes
+_RELATIVE = re.compile(r"\.*/")
+_HAS_SCHEME = re.compile(r"\w+://")
+_HTTP_PREFIX = re.compile(r"https?:", re.IGNORECASE)
+_SLASHES = re.compile(r"/{2,}")
+_TEXT_FRAGMENT = re.compile(r"#?:~:text.*?$", re.IGNORECASE)
 
 
 def normalize(url: str) -> str:
@@ -29,12 +34,12 @@ def normalize(url: str) -> str:
     scheme = _CUSTOM_SCHEME.match(url)
     if scheme and scheme.group(1).lower() not in ("http", "https", "file") and not url[scheme.end() :].startswith("//"):
         return url
-    if re.match(r"\.*/", url) and not url.startswith("//"):
+    if _RELATIVE.match(url) and not url.startswith("//"):
         return url  # a relative path: new URL() throws, and awesome-lint keeps the URL as written
     if url.startswith("//"):
         url = "http:" + url
-    elif not re.match(r"\w+://", url):
-        url = "http://" + url.split(":", 1)[1].lstrip("/") if re.match(r"https?:", url, re.I) else "http://" + url
+    elif not _HAS_SCHEME.match(url):
+        url = "http://" + url.split(":", 1)[1].lstrip("/") if _HTTP_PREFIX.match(url) else "http://" + url
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -45,7 +50,7 @@ def normalize(url: str) -> str:
         host = host[4:]
     if port and not (parts.scheme == "http" and port == 80) and not (parts.scheme == "https" and port == 443):
         host = f"{host}:{port}"
-    path = re.sub(r"/{2,}", "/", parts.path) or "/"
+    path = _SLASHES.sub("/", parts.path) or "/"
     path = _decode_uri(path)
     last = [piece for piece in path.split("/") if piece]
     if last and _INDEX.match(last[-1]):
@@ -53,7 +58,7 @@ def normalize(url: str) -> str:
         path = "/" + "/".join(last) + "/" if last else "/"
     path = path.rstrip("/") if path != "/" else path
     query = _query(parts.query)
-    fragment = re.sub(r"#?:~:text.*?$", "", parts.fragment, flags=re.IGNORECASE)
+    fragment = _TEXT_FRAGMENT.sub("", parts.fragment) if parts.fragment else ""
     result = f"{host}{path}{'?' + query if query else ''}{'#' + fragment if fragment else ''}"
     if not fragment:
         result = result.rstrip("/") if path == "/" or not query else result
@@ -61,6 +66,8 @@ def normalize(url: str) -> str:
 
 
 def _decode_uri(text: str) -> str:
+    if "%" not in text:
+        return text  # nothing to decode
     keep = {m.start(): m.group() for m in _DECODE_URI_KEEP.finditer(text)}
     if not keep:
         return unquote(text)
@@ -107,11 +114,14 @@ def _description_links(ctx) -> set[int]:
 def check(ctx):
     ignored = _description_links(ctx)
     groups: dict[str, list] = {}
-    for start, end in _remark.phrasing_spans(ctx):
-        for node in _remark.walk(_remark.nodes(ctx, start, end)):
-            if node.type != "link" or node.start in ignored:
-                continue
-            groups.setdefault(normalize(node.url), []).append(node)
+    normalized: dict[str, str] = {}  # a list links some URLs many times
+    for node in _remark.phrasing_nodes(ctx, "link"):
+        if node.start in ignored:
+            continue
+        key = normalized.get(node.url)
+        if key is None:
+            key = normalized[node.url] = normalize(node.url)
+        groups.setdefault(key, []).append(node)
     for key, nodes in groups.items():
         if len(nodes) < 2:
             continue

@@ -13,9 +13,6 @@ heading is reported but not fixed (a heading's anchor, and the links to it, woul
 from __future__ import annotations
 
 import re
-import re._constants as _sre_constants  # the regular expression parser, to read each pattern's leading literal
-import re._parser as _sre_parse
-import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -37,50 +34,102 @@ _WORD_BREAK = frozenset("-_.")
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    """The lower-case text every match of a pattern starts with ("" when unknown), and whether a match
-    starts a word (the pattern opens with ``\\b`` or ``^`` before a word character)."""
+    """The lower-case text every match of a pattern starts with ("" when unknown), whether a match starts
+    a word (the pattern opens with ``\\b`` or ``^`` before a word character), and other lower-case texts
+    every match holds (``\\busing\\s+(?P<hit>parcel\\b)`` starts with "using" and holds "parcel")."""
 
     text: str
     starts_word: bool
+    also: tuple[str, ...] = ()
 
 
 # A rule: the right spelling, and its patterns, each with its leading literal.
-SpellingRule = tuple[str, tuple[tuple[re.Pattern, Literal], ...]]
+SpellingRule = tuple[str, tuple[tuple["_Pattern", Literal], ...]]
 
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # as re.IGNORECASE | re.ASCII
 _ASCII_WORD = re.compile(r"[a-z0-9_]+")  # \w under re.ASCII, in lower case
-_WORD_START = {_sre_constants.AT_BOUNDARY, _sre_constants.AT_BEGINNING, _sre_constants.AT_BEGINNING_STRING}
+
+
+class _Pattern:
+    """A pattern, compiled on first use: most of the hundreds of names never occur in a list."""
+
+    __slots__ = ("source", "_compiled")
+
+    def __init__(self, source: str):
+        self.source = source
+        self._compiled: re.Pattern | None = None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE | re.ASCII)
+        return self._compiled
 
 
 @cache
 def _rules() -> tuple[SpellingRule, ...]:
-    rules = []
-    for entry in data.load("spelling").get("rules") or []:
-        patterns = tuple(
-            (re.compile(p, re.IGNORECASE | re.ASCII), _leading_literal(p)) for p in entry.get("patterns") or ()
+    return tuple(
+        (
+            right,
+            tuple((_Pattern(source), Literal(text, starts, tuple(also))) for source, text, starts, also in patterns),
         )
+        for right, patterns in data.derived("spelling", "literals", _with_literals, __file__)
+    )
+
+
+def _with_literals(raw: dict) -> list:
+    """[(right spelling, [(pattern, its literal's text, starts_word, also)])]: cached, since reading the
+    literals means parsing every pattern."""
+    rules = []
+    for entry in raw.get("rules") or []:
+        patterns = []
+        for pattern in entry.get("patterns") or ():
+            literal = _literals(pattern)
+            patterns.append((pattern, literal.text, literal.starts_word, list(literal.also)))
         rules.append((str(entry["value"]), patterns))
-    return tuple(rules)
+    return rules
 
 
-def _leading_literal(pattern: str) -> Literal:
-    """``\\bnode\\.?js`` gives "node", at a word start. It lets the rule skip the hundreds of patterns that
-    cannot match a text, with one look-up in an index of its words."""
+def _literals(pattern: str) -> Literal:
+    """``\\bnode\\.?js`` gives "node", at a word start, and also "js". They let the rule skip the hundreds of
+    patterns that cannot match a text, with one look-up in an index of its words."""
+    import re._constants as sre_constants  # the regular expression parser: only when the cache is built
+    import re._parser as sre_parse
+
     try:
-        parsed = _sre_parse.parse(pattern, re.IGNORECASE | re.ASCII)
+        items = list(sre_parse.parse(pattern, re.IGNORECASE | re.ASCII).data)
     except Exception:  # an unexpected pattern form: always run it
         return Literal("", False)
-    literal: list[str] = []
+    word_start = {sre_constants.AT_BOUNDARY, sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING}
     anchored = False
-    for op, value in parsed.data:
-        if op is _sre_constants.AT:  # zero width
-            anchored = anchored or (not literal and value in _WORD_START)
+    while items and items[0][0] is sre_constants.AT:  # zero width
+        anchored = anchored or items[0][1] in word_start
+        items.pop(0)
+    runs = _literal_runs(items, sre_constants)
+    leading = runs.pop(0) if runs and runs[0][0] == 0 else (0, "")
+    text = leading[1]
+    return Literal(text, anchored and _ASCII_WORD.match(text) is not None, tuple(run for _, run in runs))
+
+
+def _literal_runs(items: list, sre_constants) -> list[tuple[int, str]]:
+    """(index of its first item, text) of each run of ASCII literals in a sequence every match goes through
+    in full: the pattern's top level and the groups in it (not alternatives, repeats or look-arounds)."""
+    runs: list[tuple[int, str]] = []
+    current: list[str] = []
+    first = 0
+    for index, (op, value) in enumerate(items):
+        if op is sre_constants.LITERAL and 0 < value < 128:
+            if not current:
+                first = index
+            current.append(chr(value).lower())
             continue
-        if op is not _sre_constants.LITERAL or not 0 < value < 128:
-            break
-        literal.append(chr(value).lower())
-    text = "".join(literal)
-    return Literal(text, anchored and _ASCII_WORD.match(text) is not None)
+        if current:
+            runs.append((first, "".join(current)))
+            current = []
+        if op is sre_constants.SUBPATTERN:  # a group: (id, add flags, del flags, its items)
+            runs += [(index + 1, run) for _, run in _literal_runs(list(value[3].data), sre_constants)]
+    if current:
+        runs.append((first, "".join(current)))
+    return runs
 
 
 def _plain(value: str) -> str:
@@ -97,11 +146,11 @@ def misspellings(value: str) -> list[tuple[str, str]]:
 
 
 def misspellings_of(values: list[str]) -> list[list[tuple[str, str]]]:
-    """misspellings() of each value. A pattern is tried only on the texts that hold its leading literal:
-    most of the hundreds of names never occur in a list."""
-    texts = _Texts([_plain(value) for value in values])
+    """misspellings() of each value. A pattern is tried only on the texts that hold its literals: most of
+    the hundreds of names never occur in a list."""
     rules = _rules()
-    wanted: dict[int, dict[int, list[re.Pattern]]] = {}  # text index -> rule index -> its patterns to try
+    texts = _Texts([_plain(value) for value in values], [literal for _, patterns in rules for _, literal in patterns])
+    wanted: dict[int, dict[int, list[_Pattern]]] = {}  # text index -> rule index -> its patterns to try
     for rule_index, (_right, patterns) in enumerate(rules):
         for pattern, literal in patterns:
             for text_index in texts.holding(literal):
@@ -116,40 +165,66 @@ def misspellings_of(values: list[str]) -> list[list[tuple[str, str]]]:
     return found
 
 
+def _ascii_lower(text: str) -> str:
+    """``text`` with A-Z lowered and every other character kept, as re.IGNORECASE | re.ASCII compares
+    (``bytes.lower`` lowers ASCII only, in C; ``str.translate`` would look up each character)."""
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
 class _Texts:
     """The texts to check, and which of them can hold a literal: a word index for literals that start a
-    word, one substring search over all the texts for the others."""
+    word, one substring search over all the texts for the others, and a substring test of each candidate
+    for the other literals a match holds."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], literals: list[Literal]):
         self.texts = texts
-        self.lowered = [text.translate(_ASCII_LOWER) for text in texts]
+        self.lowered = [_ascii_lower(text) for text in texts]
         self._joined: tuple[str, list[int]] | None = None
-        self._words: tuple[list[str], dict[str, list[int]]] | None = None
+        self._words, self._index = self._word_index([literal.text for literal in literals if literal.starts_word])
 
     def holding(self, literal: Literal):
-        """Indices of the texts that contain the literal (where a match must start a word, as a word start)."""
+        """Indices of the texts that contain the literals (where a match must start a word, as a word start)."""
         if not literal.text:
-            return range(len(self.texts))
-        if literal.starts_word:
-            return self._by_word(literal.text)
-        return self._by_search(literal.text)
+            found = range(len(self.texts))
+        elif literal.starts_word:
+            found = self._by_word(literal.text)
+        else:
+            found = self._by_search(literal.text)
+        for also in literal.also:
+            found = [index for index in found if also in self.lowered[index]]
+        return found
 
-    def _by_word(self, literal: str) -> set[int]:
-        if self._words is None:
-            index: dict[str, list[int]] = {}
-            for number, text in enumerate(self.lowered):
-                for word in set(_ASCII_WORD.findall(text)):
+    def _word_index(self, literals: list[str]) -> tuple[list[str], dict[str, list[int]]]:
+        """The sorted words of all the texts, and the texts holding each word that some literal asks for
+        (indexing only those keeps the work per text to one set intersection)."""
+        word_sets = [set(_ASCII_WORD.findall(text)) for text in self.lowered] if literals else []
+        words = sorted(set().union(*word_sets))
+        asked: set[str] = set()
+        for literal in literals:
+            asked.update(self._matching(words, literal))
+        index: dict[str, list[int]] = {}
+        if asked:
+            for number, word_set in enumerate(word_sets):
+                for word in word_set & asked if len(word_set) > len(asked) else asked & word_set:
                     index.setdefault(word, []).append(number)
-            self._words = sorted(index), index
-        words, index = self._words
+        return words, index
+
+    @staticmethod
+    def _matching(words: list[str], literal: str) -> list[str]:
         head = _ASCII_WORD.match(literal).group()
         if head != literal:  # "c++": the word is exactly "c"
-            return set(index.get(head, ()))
-        found: set[int] = set()  # "node": any word starting with it ("nodejs")
+            return [head]
+        found = []  # "node": any word starting with it ("nodejs")
         at = bisect_left(words, literal)
         while at < len(words) and words[at].startswith(literal):
-            found.update(index[words[at]])
+            found.append(words[at])
             at += 1
+        return found
+
+    def _by_word(self, literal: str) -> set[int]:
+        found: set[int] = set()
+        for word in self._matching(self._words, literal):
+            found.update(self._index.get(word, ()))
         return found
 
     def _by_search(self, literal: str) -> list[int]:
@@ -166,8 +241,9 @@ class _Texts:
         return found
 
 
-def _first_hit(text: str, right: str, patterns: list[re.Pattern]) -> str | None:
-    for pattern in patterns:
+def _first_hit(text: str, right: str, patterns: list[_Pattern]) -> str | None:
+    for lazy in patterns:
+        pattern = lazy.compiled
         for match in pattern.finditer(text):
             group = "hit" if "hit" in pattern.groupindex else 0
             word, start, end = match.group(group), match.start(group), match.end(group)

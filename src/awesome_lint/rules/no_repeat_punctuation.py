@@ -34,6 +34,15 @@ def _characters(ctx, start: int, end: int):
                 yield char, (offsets[position] if offsets else None), node.end
 
 
+def _values(ctx, start: int, end: int) -> str:
+    """The characters ``_characters`` yields, as one string."""
+    return "".join(
+        "\u200b" if node.type == "inlineCode" else node.value
+        for node in _remark.walk(_remark.nodes(ctx, start, end))
+        if node.type in ("inlineCode", "text", "html")
+    )
+
+
 def _literal_offsets(source: str, start: int, end: int, value: str) -> range | list[int] | None:
     """The source offset of each character of ``value`` when it is written literally in ``source[start:end]``
     (a CRLF line ending counts as the value's one "\\n"), else None (an escape or an entity)."""
@@ -50,6 +59,9 @@ def check(ctx):
     spans = [(p.start, p.end, True) for p in _remark.paragraphs(ctx)]
     spans += [(h.start, h.end, False) for h in doc.headings if h.start < h.end]
     for start, end, fixable in sorted(spans):
+        stream = _values(ctx, start, end)
+        if not any(mark * 2 in stream for mark in set(marks)):
+            continue  # most containers: no mark twice in a row, so no need to walk them character by character
         previous = previous_offset = run_start = None
         for char, offset, node_end in _characters(ctx, start, end):
             if char in marks and char == previous:
