@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import socket
 import ssl
 import struct
+import subprocess
 import threading
 import time
 from collections import Counter
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
 
 BIG_BODY = 64 * 1024 * 1024
 CHALLENGE_PAGE = b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>cf-chl-bypass</body></html>"
@@ -258,3 +262,122 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+ENVIRONMENT = ("http_proxy", "https_proxy", "all_proxy", "no_proxy", "requests_ca_bundle", "curl_ca_bundle", "netrc")
+
+
+@pytest.fixture
+def no_proxy_env(monkeypatch):
+    """No proxy, CA bundle or .netrc from the environment: requests reads them, and the tests talk to 127.0.0.1."""
+    for name in ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
+
+
+def make_certificate(folder) -> tuple[str, str]:
+    """(certificate file, key file) of a self-signed certificate for 127.0.0.1, valid for a day."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+        + ["-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True,
+        capture_output=True,
+    )
+    return str(cert), str(key)
+
+
+class ForwardProxy:
+    """A real HTTP proxy on 127.0.0.1: forwards absolute-form requests and tunnels CONNECT, counting both.
+
+    Requests for a host in ``answers_for`` are answered by the proxy itself (200), as if from the internet
+    beyond it, so a test can reach a "public" name that this machine cannot resolve.
+    """
+
+    def __init__(self, answers_for: frozenset[str] = frozenset()):
+        self.seen: list[tuple[str, str]] = []  # (method, target) as the proxy received them
+        self.answers_for = answers_for
+        self._lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _proxy_handler_for(self))
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self) -> ForwardProxy:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def note(self, method: str, target: str) -> None:
+        with self._lock:
+            self.seen.append((method, target))
+
+
+def _proxy_handler_for(proxy: ForwardProxy):
+    import http.client
+    import select
+    from urllib.parse import urlsplit
+
+    class ProxyHandler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_HEAD(self) -> None:
+            self._forward("HEAD")
+
+        def do_GET(self) -> None:
+            self._forward("GET")
+
+        def _forward(self, method: str) -> None:
+            proxy.note(method, self.path)
+            parts = urlsplit(self.path)
+            if parts.hostname in proxy.answers_for:
+                status, headers, body = 200, [("Content-Type", "text/plain")], b"from beyond the proxy"
+            else:
+                upstream = http.client.HTTPConnection(parts.hostname, parts.port or 80, timeout=10)
+                target = parts.path + (f"?{parts.query}" if parts.query else "")
+                forwarded = {k: v for k, v in self.headers.items() if k.lower() not in ("proxy-connection", "host")}
+                upstream.request(method, target or "/", headers=forwarded)
+                answer = upstream.getresponse()
+                status, body = answer.status, answer.read()
+                headers = [(k, v) for k, v in answer.getheaders() if k.lower() not in ("content-length", "connection")]
+                upstream.close()
+            self.send_response(status)
+            for name, value in headers:
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if method == "GET":
+                self.wfile.write(body)
+
+        def do_CONNECT(self) -> None:
+            proxy.note("CONNECT", self.path)
+            host, _, port = self.path.rpartition(":")
+            upstream = socket.create_connection((host, int(port)), timeout=10)
+            self.send_response(200, "Connection established")
+            self.end_headers()
+            sockets = [self.connection, upstream]
+            try:
+                while True:
+                    readable, _, _ = select.select(sockets, [], [], 10)
+                    if not readable:
+                        break
+                    for sock in readable:
+                        data = sock.recv(65536)
+                        if not data:
+                            return
+                        (upstream if sock is self.connection else self.connection).sendall(data)
+            except OSError:
+                pass
+            finally:
+                upstream.close()
+                self.close_connection = True
+
+    return ProxyHandler

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from awesome_lint.document import Document
 from awesome_lint.links.cache import FILE_NAME, LinkCache
 from awesome_lint.links.checker import LinkChecker
 from awesome_lint.links.result import OK, LinkResult
 from awesome_lint.links.settings import LinkSettings
 from awesome_lint.source import Source
-from linkserver import LinkServer
+from linkserver import LinkServer, no_proxy_env
+
+pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
 
 PATHS = ["/ok", "/missing", "/moved", "/cloudflare", "/always-503"]
 

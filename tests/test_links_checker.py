@@ -11,7 +11,9 @@ from awesome_lint.links.result import DEAD, ERROR, OK, UNVERIFIABLE
 from awesome_lint.links.schedule import Scheduler
 from awesome_lint.links.settings import HostSettings, LinkSettings
 from awesome_lint.source import Source
-from linkserver import BIG_BODY, LinkServer, free_port
+from linkserver import BIG_BODY, LinkServer, free_port, make_certificate, no_proxy_env
+
+pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
 
 FAST = {
     "allow_private": True,  # the test server is on 127.0.0.1
@@ -334,28 +336,15 @@ def test_non_ascii_urls_and_utf8_locations():
         assert server.count("/caf%C3%A9") == 2
 
 
-def test_https_is_verified_and_kept_alive(tmp_path):
-    """A self-signed certificate is a TLS error; once trusted, https links work over one connection."""
-    import shutil
-    import subprocess
-
-    from awesome_lint.links.connections import tls_context
-
-    if shutil.which("openssl") is None:
-        pytest.skip("needs the openssl command to make a certificate")
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
-        + ["-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-        check=True,
-        capture_output=True,
-    )
-    with LinkServer(tls=(str(cert), str(key))) as server:
+def test_https_is_verified_and_kept_alive(tmp_path, monkeypatch):
+    """A self-signed certificate is a TLS error; trusted (REQUESTS_CA_BUNDLE), https links share one connection."""
+    cert, key = make_certificate(tmp_path)
+    with LinkServer(tls=(cert, key)) as server:
         settings = LinkSettings(**{**FAST, "concurrency": 1})
         untrusted = LinkChecker(settings).check(links_doc([server.url("/ok")])).get(server.url("/ok"))
         assert untrusted.category == ERROR and untrusted.reason.startswith("TLS error")
         assert server.total() == 0  # nothing was sent over an unverified connection
-        tls_context().load_verify_locations(str(cert))  # trust this test's certificate (valid for a day)
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", cert)  # trust this test's certificate (valid for a day)
         report = LinkChecker(settings).check(links_doc([server.url(f"/page/{i}") for i in range(5)]))
         assert all(result.category == OK for result in report.results.values())
         assert server.total() == 5 and server.connections == 1  # one kept connection (the refused one never got in)

@@ -9,7 +9,9 @@ import sys
 import pytest
 
 from conftest import ROOT, run_inprocess
-from linkserver import LinkServer
+from linkserver import LinkServer, no_proxy_env
+
+pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
 
 LINK_RULES = ["--select", "dead-link,link-error,unverifiable-link,redirected-link,archived-repo,missing-repo"]
 CONFIG = "links:\n  allow-private: true\n  retries: 0\n  interval: 0\n  read-timeout: 2\n"
@@ -185,11 +187,11 @@ def test_link_flags_need_check_links(tmp_path, monkeypatch):
 
 
 def test_network_code_is_imported_only_when_fetching(tmp_path):
-    """A lint, and --check-links --offline, load no network code; only fetching does (never requests)."""
+    """A lint, and --check-links --offline, load no network code; only fetching loads requests and urllib3."""
     (tmp_path / "README.md").write_text("# List\n\n- [a](#list)\n- [b](http://127.0.0.1:9/x)\n", encoding="utf-8")
     code = (
         "import sys; from awesome_lint import cli; cli.main(sys.argv[1:]); "
-        "print(*(m in sys.modules for m in ('http.client', 'awesome_lint.links.connections', 'requests', 'tqdm')))"
+        "print(*(m in sys.modules for m in ('requests', 'urllib3', 'awesome_lint.links.transport', 'tqdm')))"
     )
     env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}
 
@@ -199,8 +201,8 @@ def test_network_code_is_imported_only_when_fetching(tmp_path):
 
     assert imported("README.md") == "False False False False"
     assert imported("README.md", "--check-links", "--offline") == "False False False False"
-    # piped: no progress bar; the refused private address still goes through the connection code
-    assert imported("README.md", "--check-links", "--no-cache") == "True True False False"
+    # piped: no progress bar; the refused private address still goes through the transport's guard
+    assert imported("README.md", "--check-links", "--no-cache") == "True True True False"
 
 
 @pytest.mark.parametrize(

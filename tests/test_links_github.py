@@ -10,7 +10,9 @@ from awesome_lint.links.checker import LinkChecker
 from awesome_lint.links.result import DEAD, OK
 from awesome_lint.links.settings import LinkSettings
 from awesome_lint.source import Source
-from linkserver import LinkServer
+from linkserver import LinkServer, no_proxy_env
+
+pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
 
 TOKEN = "ghp_test-token-that-must-stay-home"
 

@@ -12,7 +12,9 @@ from awesome_lint.links.policy import BlockedAddressError, connect, is_forbidden
 from awesome_lint.links.result import OK, UNVERIFIABLE
 from awesome_lint.links.settings import LinkSettings
 from awesome_lint.source import Source
-from linkserver import LinkServer
+from linkserver import LinkServer, no_proxy_env
+
+pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
 
 
 def _check(urls: list[str], allow_private: bool):

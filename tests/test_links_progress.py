@@ -13,7 +13,9 @@ import termios
 import pytest
 
 from conftest import ROOT
-from linkserver import LinkServer
+from linkserver import LinkServer, no_proxy_env
+
+pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
 
 ARGS = ["--check-links", "--no-cache", "--select", "dead-link", "README.md"]
 

@@ -1,12 +1,12 @@
 """The link checker: a document's links in, a LinkReport out (the only code that touches the network).
 
 For each document: collect its links (collect.py), judge mailto, anchor and relative links on the spot
-(local.py), take what the cache knows, and fetch the rest with a pool of worker threads, each keeping
-its own connections alive per host (connections.py). Each task is one link; each step of a task is one
-exchange (http.py) with one URL, handed out by the scheduler (schedule.py) under the global and per-host
-limits. A step ends the task (a result), or puts it back: a retry after a backoff, or the next hop of a
-redirect. The first request goes out as soon as the first web link is read; the caller can do other work
-(the CLI loads the rules) until it needs the report.
+(local.py), take what the cache knows, and fetch the rest with a pool of worker threads, one
+``requests.Session`` each (transport.py), which keeps a connection alive per host. Each task is one
+link; each step of a task is one exchange (http.py) with one URL, handed out by the scheduler
+(schedule.py) under the global and per-host limits. A step ends the task (a result), or puts it back:
+a retry after a backoff, or the next hop of a redirect. The first request goes out as soon as the first
+web link is read; the caller can do other work (the CLI loads the rules) until it needs the report.
 
 Usage::
 
@@ -214,13 +214,10 @@ class LinkChecker:
             return None
         name = f"{owner}/{repo}".lower()
         if name not in self._list_repos:
-            from .connections import Connections
+            from .transport import new_session
 
-            connections = Connections(self.settings.allow_private)
-            try:
-                self._list_repos[name] = listrepo.fetch(connections, self.settings, owner, repo)
-            finally:
-                connections.close()
+            with new_session(self.settings.allow_private, hosts=1) as session:
+                self._list_repos[name] = listrepo.fetch(session, self.settings, owner, repo)
         return self._list_repos[name]
 
     def close(self) -> str | None:
@@ -268,15 +265,15 @@ class LinkChecker:
         return Task(key=key, current=current, repo=repo, seen={current})
 
     def _work(self, scheduler, results: dict, progress) -> None:
-        from .connections import Connections
+        from .transport import new_session  # imports requests: only when something is fetched
 
-        connections = Connections(self.settings.allow_private, keep=_idle_connections(self.settings.concurrency))
+        session = new_session(self.settings.allow_private, hosts=_idle_connections(self.settings.concurrency))
         try:
             while (taken := scheduler.take()) is not None:
                 host, task = taken
                 pause, outcome = 0.0, None
                 try:
-                    outcome, pause = self._step(connections, host, task)
+                    outcome, pause = self._step(session, host, task)
                 finally:
                     scheduler.release(host, pause)
                 if isinstance(outcome, LinkResult):
@@ -289,9 +286,9 @@ class LinkChecker:
                     delay = outcome or 0.0
                     scheduler.put_back(collect.host_of(task.current), task, delay)
         finally:
-            connections.close()
+            session.close()
 
-    def _step(self, connections, host: str, task: Task) -> tuple[LinkResult | float, float]:
+    def _step(self, session, host: str, task: Task) -> tuple[LinkResult | float, float]:
         """One exchange. Returns (a result, or the delay before the task's next step; the host's pause)."""
         settings = self.settings
         began = time.monotonic()
@@ -300,7 +297,7 @@ class LinkChecker:
         headers = {"User-Agent": settings.user_agent_for(host), "Accept": "*/*"}
         headers.update(github.headers(settings.github_api_url, task.current))
         use_head = task.repo is None and host not in self._no_head
-        reply = http.exchange(connections, task.current, headers, timeout, use_head, read_json=task.repo is not None)
+        reply = http.exchange(session, task.current, headers, timeout, use_head, read_json=task.repo is not None)
         task.attempts += 1
         task.elapsed += time.monotonic() - began
         with self._lock:
@@ -448,7 +445,7 @@ def _permanent_target(hops: list[tuple[int, str]]) -> str:
 
 
 def _idle_connections(workers: int) -> int:
-    """Idle connections each worker keeps: enough for a few hosts, and all workers' under ~512 open files."""
+    """Hosts each worker keeps a connection to: enough for a few, and all workers' under ~512 open files."""
     return max(2, min(16, 512 // max(1, workers)))
 
 

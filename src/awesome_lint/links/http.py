@@ -5,10 +5,11 @@ server that mishandles it). Redirects are not followed here: the checker follows
 so each hop goes through the per-host limits and the address guard, and credentials are decided per URL.
 Bodies are never downloaded: only the first kilobytes of an error page are read, to recognise a
 bot-protection challenge, and of a GitHub API answer, to read it. A connection whose answer was read to
-its end is kept for the worker's next request to that host (connections.py); any other is closed, and
-its unread body with it.
+its end stays in the worker's session for its next request to that host; any other is closed, and its
+unread body with it.
 
-This module imports no network code itself, so ``--offline`` never loads it (see connections.py).
+The requests go through the worker's ``requests.Session`` (transport.py). This module imports requests
+only inside the functions that fetch, so a lint or ``--offline`` never loads it.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ class Reply:
 
 
 def exchange(
-    connections,
+    session,
     url: str,
     headers: dict[str, str],
     timeout: tuple[float, float],
@@ -69,87 +70,57 @@ def exchange(
 ) -> Reply:
     """HEAD ``url`` (or GET it when ``use_head`` is False), falling back to a streamed GET; never raises.
 
-    ``connections`` is the worker's connections.Connections; ``timeout`` is (connect, read) in seconds.
+    ``session`` is the worker's ``requests.Session`` (transport.new_session); ``timeout`` is (connect, read).
     """
+    from .transport import FAILURES
+
     reply = Reply()
     try:
         if use_head:
-            reply = _request(connections, "HEAD", url, headers, timeout)
+            reply = _request(session, "HEAD", url, headers, timeout)
             if not _head_refused(reply.status):
                 return reply
-        get = _request(connections, "GET", url, headers, timeout, read_json=read_json)
+        get = _request(session, "GET", url, headers, timeout, read_json=read_json)
         get.requests += reply.requests
         return get
-    except (OSError, ValueError, _http_exception()) as err:
+    except FAILURES as err:
         reply.error, reply.reason = _failure(err)
         reply.status = None
         reply.requests += 1
         return reply
 
 
-def _http_exception() -> type[Exception]:
-    import http.client
-
-    return http.client.HTTPException
-
-
 def _head_refused(status: int | None) -> bool:
     return status is not None and (status in (405, 501) or (400 <= status < 500 and status not in RETRY_STATUSES))
 
 
-def _request(connections, method: str, url: str, headers, timeout, read_json: bool = False) -> Reply:
-    from .connections import Target
-
-    target = Target(url)
-    response, conn = _send(connections, target, method, headers, timeout)
-    finished = False
+def _request(session, method: str, url: str, headers, timeout, read_json: bool = False) -> Reply:
+    response = session.request(method, url, headers=headers, timeout=timeout, allow_redirects=False, stream=True)
+    raw = response.raw
     try:
+        status = response.status_code
         reply = Reply(
-            status=response.status,
+            status=status,
             reason=response.reason or "",
-            headers={name.lower(): value for name, value in response.getheaders()},
-            location=_location(response.getheader("location")),
+            headers={name.lower(): value for name, value in response.headers.items()},
+            location=_location(response.headers.get("location")),
             requests=1,
         )
-        if method == "GET" and read_json and response.status == 200:
-            reply.body = _json(_peek(response, API_BYTES))
-        elif method == "GET" and response.status in (403, 429, 503):
-            reply.challenge = is_challenge(reply.headers, _peek(response, PEEK_BYTES))
+        if method == "GET" and read_json and status == 200:
+            reply.body = _json(_peek(raw, API_BYTES))
+        elif method == "GET" and status in (403, 429, 503):
+            reply.challenge = is_challenge(reply.headers, _peek(raw, PEEK_BYTES))
         else:
-            if response.status in (403, 429, 503):
+            if status in (403, 429, 503):
                 reply.challenge = is_challenge(reply.headers, b"")
-            if method == "HEAD" or (response.length is not None and response.length <= PEEK_BYTES):
-                _peek(response, PEEK_BYTES)  # nothing (HEAD) or a few bytes: the connection stays usable
-        finished = response.isclosed() and not response.will_close
+            if method == "HEAD" or (raw.length_remaining is not None and raw.length_remaining <= PEEK_BYTES):
+                _peek(raw, PEEK_BYTES)  # nothing (HEAD) or a few bytes: read to the end, so the connection is kept
         return reply
     finally:
-        if finished:
-            connections.keep_open(target, conn)
-        else:
-            conn.close()  # an unread body is dropped with its connection, never downloaded
-
-
-def _send(connections, target, method: str, headers, timeout):
-    """(response, connection) for one request; a kept connection the server closed meanwhile is replaced once."""
-    import http.client
-
-    conn, reused = connections.get(target, *timeout)
-    try:
-        return _ask(conn, method, target, headers), conn
-    except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
-        if not reused:
-            raise
-    conn, _ = connections.get(target, *timeout)  # a new connection, this time
-    return _ask(conn, method, target, headers), conn
-
-
-def _ask(conn, method: str, target, headers):
-    try:
-        conn.request(method, target.path, headers=headers)
-        return conn.getresponse()
-    except BaseException:
-        conn.close()
-        raise
+        # A body read to its end has already put its connection back in the session's pool (urllib3 does
+        # that), for the worker's next request to this host; any other connection is closed here, with its
+        # unread body: bodies are never downloaded.
+        response.close()
 
 
 def _location(value: str | None) -> str | None:
@@ -162,9 +133,9 @@ def _location(value: str | None) -> str | None:
         return value
 
 
-def _peek(response, limit: int) -> bytes:
+def _peek(raw, limit: int) -> bytes:
     try:
-        return response.read(limit) or b""
+        return raw.read(limit, decode_content=True) or b""
     except Exception:  # a broken body says nothing more about the link
         return b""
 
@@ -187,25 +158,47 @@ def is_challenge(headers: dict[str, str], body: bytes) -> bool:
     return any(marker in text for marker in known.get("challenge-markers") or ())
 
 
+def _causes(error: BaseException):
+    """The exception and everything it wraps (requests and urllib3 nest them deeply)."""
+    seen, stack = set(), [error]
+    while stack:
+        current = stack.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        linked = [getattr(current, "reason", None), current.__cause__, current.__context__, *current.args]
+        stack.extend(item for item in linked if isinstance(item, BaseException))  # a reason may be text
+
+
 def _failure(error: BaseException) -> tuple[str, str]:
     """(kind, message) of a request that got no answer."""
-    import http.client
     import ssl
+    from http.client import RemoteDisconnected
 
-    if isinstance(error, BlockedAddressError):
-        return BLOCKED, str(error)
-    if isinstance(error, ssl.SSLError | ssl.CertificateError):
+    import requests
+    from urllib3.exceptions import NameResolutionError, ProtocolError
+
+    causes = list(_causes(error))
+    for cause in causes:
+        if isinstance(cause, BlockedAddressError):
+            return BLOCKED, str(cause)
+    if isinstance(error, requests.exceptions.ProxyError):  # the proxy's failure, not the link's
+        return CONNECTION, "the proxy failed: " + _short(error)
+    if isinstance(error, requests.exceptions.SSLError) or any(isinstance(c, ssl.SSLError) for c in causes):
         return TLS, "TLS error: " + _short(error)
-    if isinstance(error, socket.gaierror):
-        return DNS, "the host name does not resolve (DNS lookup failed)"
-    if isinstance(error, ConnectionRefusedError):
-        return REFUSED, "the connection was refused"
-    if isinstance(error, TimeoutError):
+    if isinstance(error, requests.Timeout):
         return TIMEOUT, "timed out"
-    if isinstance(error, ConnectionError | http.client.BadStatusLine | http.client.IncompleteRead):
-        return RESET, "the connection was reset"
-    if isinstance(error, http.client.InvalidURL | ValueError):
+    if isinstance(error, requests.exceptions.InvalidURL | requests.exceptions.InvalidSchema | ValueError):
         return INVALID, "not a valid URL"
+    if any(isinstance(cause, NameResolutionError | socket.gaierror) for cause in causes):
+        return DNS, "the host name does not resolve (DNS lookup failed)"
+    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+        return REFUSED, "the connection was refused"
+    if any(isinstance(cause, TimeoutError) for cause in causes):
+        return TIMEOUT, "timed out"
+    if any(isinstance(cause, ConnectionResetError | ProtocolError | RemoteDisconnected) for cause in causes):
+        return RESET, "the connection was reset"
     return CONNECTION, "connection failed: " + _short(error)
 
 

@@ -85,7 +85,7 @@ def repository_for(list_path: str, configured: str | None) -> tuple[tuple[str, s
     return found, "the origin remote"
 
 
-def fetch(connections, settings, owner: str, repo: str) -> ListRepo:
+def fetch(session, settings, owner: str, repo: str) -> ListRepo:
     """Ask the GitHub API about OWNER/REPO, following its redirects (a renamed repository); never raises."""
     from . import http
 
@@ -95,7 +95,7 @@ def fetch(connections, settings, owner: str, repo: str) -> ListRepo:
     for _ in range(settings.max_redirects + 1):
         headers = {"User-Agent": settings.user_agent, "Accept": "*/*"}
         headers.update(github.headers(settings.github_api_url, url))  # the token only under the API's URL
-        reply = http.exchange(connections, url, headers, timeout, use_head=False, read_json=True)
+        reply = http.exchange(session, url, headers, timeout, use_head=False, read_json=True)
         if reply.status in http.REDIRECTS and reply.location:
             url = urljoin(url, reply.location.strip())
             continue

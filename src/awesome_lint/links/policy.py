@@ -5,8 +5,15 @@ A pull request to a public list must not make CI probe the runner's network (a l
 host first, refuses when *any* of its addresses is private, loopback, link-local, multicast, reserved
 or otherwise not global, and then connects to the very addresses it checked, so a DNS answer cannot
 change in between (DNS rebinding). Redirects open new connections and pass through the same check.
-``--allow-private`` (or ``links: {allow-private: true}``) lifts the refusal; the resolving and
-connecting stay the same.
+transport.py puts :func:`connect` under urllib3's connections.
+
+Through a proxy (``HTTP_PROXY``/``HTTPS_PROXY``), the proxy connects and resolves, not this machine:
+:func:`proxied_refusal` checks the target as this machine resolves it before anything is sent, which
+stops literal addresses and names like ``localhost``, but cannot stop a name whose answer changes
+between the two lookups; the proxy's own egress rules are the boundary then. The proxy itself may be
+on a private address: it is the runner's configuration, not the list's.
+
+``--allow-private`` (or ``links: {allow-private: true}``) lifts the refusal.
 """
 
 from __future__ import annotations
@@ -42,7 +49,19 @@ def refusal(host: str, answers: list[tuple]) -> str | None:
     return f"{host} {what} not a public internet address"
 
 
-def connect(host: str, port: int, timeout: float, allow_private: bool) -> socket.socket:
+def proxied_refusal(host: str) -> str | None:
+    """Why a request for ``host`` through a proxy is refused, as far as this machine can tell; else None.
+
+    A name this machine cannot resolve is left to the proxy (behind a proxy, often only the proxy can).
+    """
+    try:
+        answers = resolve(host, 80)
+    except (socket.gaierror, UnicodeError):
+        return None
+    return refusal(host, answers)
+
+
+def connect(host: str, port: int, timeout: float | None, allow_private: bool) -> socket.socket:
     """A TCP connection to ``host``, only to addresses that passed the guard (unless ``allow_private``).
 
     Raises socket.gaierror (no such host), BlockedAddressError, or the OSError of the last address tried.
