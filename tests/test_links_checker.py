@@ -372,3 +372,22 @@ def test_workers_wait_for_links_still_being_read():
     scheduler.finish()
     scheduler.no_more()
     assert scheduler.take() is None and scheduler.wait_done()
+
+
+def test_a_failing_exchange_is_reported_and_does_not_stall_the_run(monkeypatch):
+    """A bug in one exchange (injected here) ends that link as an error; the other links are still checked."""
+    real_exchange = http.exchange
+
+    def exchange(session, url, *args, **kwargs):
+        if url.endswith("/missing"):
+            raise RuntimeError("injected")
+        return real_exchange(session, url, *args, **kwargs)
+
+    monkeypatch.setattr(http, "exchange", exchange)
+    with LinkServer() as server:
+        settings = LinkSettings(**{**FAST, "deadline": 60.0})
+        report = LinkChecker(settings).check(links_doc([server.url("/missing"), server.url("/ok")]))
+        broken, fine = report.get(server.url("/missing")), report.get(server.url("/ok"))
+        assert broken.category == ERROR and "internal error" in broken.reason and "injected" in broken.reason
+        assert "deadline" not in broken.reason
+        assert fine.category == OK

@@ -274,6 +274,10 @@ class LinkChecker:
                 pause, outcome = 0.0, None
                 try:
                     outcome, pause = self._step(session, host, task)
+                except Exception as error:  # a bug in one exchange must not stall the run until the deadline
+                    outcome = LinkResult(
+                        task.key, ERROR, f"internal error while checking: {type(error).__name__}: {error}"
+                    )
                 finally:
                     scheduler.release(host, pause)
                 if isinstance(outcome, LinkResult):
