@@ -106,6 +106,49 @@ def test_a_title_that_is_a_collapsed_reference_is_not_edited():
     assert found and all(f.fix is None for f in found)
 
 
+# ---------------------------------------------------------------------------- rows mistune reads otherwise
+
+TABLE = "# T\n\n| Title | Link |\n|---|---|\n| a | [x][ref] |\n"
+
+
+@pytest.mark.parametrize(
+    ("below", "lines", "what"),
+    [
+        ("[ref]: https://example.com/a\n", [6], "a link reference definition"),
+        ("row\n-\n", [6], "a heading"),
+        ("row\n===\n", [6, 7], "a heading"),
+    ],
+)
+def test_a_row_mistune_reads_otherwise_is_reported_not_fixed(below, lines, what):
+    """GFM reads a line without pipes under a table as a row; mistune, which checks every fix, ends the table
+    there. table-pipes put a definition written under a table between pipes, the check saw its link lost and
+    refused every fix of the file; likewise the table-wide fixes, which rewrite every row."""
+    text = TABLE + below
+    found = findings(text, "table-pipes")
+    assert sorted({f.line for f in found}) == lines
+    assert all(f.fix is None and f"the row would be {what}" in f.message for f in found)
+    for rule_id in ("table-cell-padding", "table-pipe-alignment"):
+        found = findings(text, rule_id)
+        assert found and all(f.fix is None for f in found), rule_id
+
+
+def test_the_rows_gfm_and_mistune_agree_on_are_still_fixed():
+    text = TABLE + "row\nmore\n"
+    found = findings(text, "table-pipes")
+    assert {f.line for f in found} == {6, 7} and all(f.fix is not None for f in found)
+    assert fixed(text, "table-pipes") == TABLE + "| row |\n| more |\n"
+    separated = TABLE + "\n[ref]: https://example.com/a\n"  # a blank line: a definition to both
+    assert fixed(separated, "table-pipe-alignment").endswith("| a     | [x][ref] |\n\n[ref]: https://example.com/a\n")
+
+
+def test_the_other_fixes_of_the_file_go_through(tmp_path, monkeypatch):
+    text = TABLE + "[ref]: https://example.com/a\n\n- [Code](https://github.com/user/repo) - A tool!!\n"
+    (tmp_path / "README.md").write_text(text)
+    result = run_inprocess(["--preset", "awesome", "--fix", "README.md"], monkeypatch, cwd=tmp_path)
+    assert "refusing" not in result.err
+    assert (tmp_path / "README.md").read_text() == text.replace("tool!!", "tool!")
+
+
 # -------------------------------------------------------------------------------- one fix for many findings
 
 

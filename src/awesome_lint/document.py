@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator, Sequence
 from functools import cached_property
+from typing import overload
 
 from . import blocks as blocks_module
 from .source import Source
@@ -20,23 +22,23 @@ class Document:
         self.source = source
         self.path = source.path
         self.text = source.text
-        self.lines: list[str] = []  # without line endings
         self.line_starts: list[int] = []
         self.line_ends: list[int] = []  # offset of each line's end, before its line ending
         self._split_lines()
-        self.blocks = blocks_module.scan(self.text, self.lines, self.line_starts)
+        # The scanner reads every line several times: it gets them as strings, which are let go after it.
+        lines = [self.text[start:end] for start, end in zip(self.line_starts, self.line_ends, strict=True)]
+        self.blocks = blocks_module.scan(self.text, lines, self.line_starts)
+        self.lines = Lines(self.text, self.line_starts, self.line_ends)  # without line endings
 
     def _split_lines(self) -> None:
         pos = 0
         for match in _LINE_BREAK.finditer(self.text):
             self.line_starts.append(pos)
             self.line_ends.append(match.start())
-            self.lines.append(self.text[pos : match.start()])
             pos = match.end()
         if pos < len(self.text) or not self.text:
             self.line_starts.append(pos)
             self.line_ends.append(len(self.text))
-            self.lines.append(self.text[pos:])
 
     # Shortcuts to the block structure.
     @property
@@ -107,6 +109,45 @@ class Document:
     @cached_property
     def _heading_lines(self) -> list[int]:
         return [heading.line for heading in self.headings]
+
+
+class Lines(Sequence[str]):
+    """The document's lines without their line endings, read from the text when asked, not stored: a second
+    copy of the text, in one string per line, would cost more memory than the text itself."""
+
+    __slots__ = ("_text", "_starts", "_ends")
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]):
+        self._text = text
+        self._starts = starts
+        self._ends = ends
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return list(map(self._text.__getitem__, map(slice, self._starts[index], self._ends[index])))
+        return self._text[self._starts[index] : self._ends[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._text.__getitem__, map(slice, self._starts, self._ends))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Lines, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"Lines({list(self)!r})"
 
 
 def normalize_label(label: str) -> str:

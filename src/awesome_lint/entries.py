@@ -107,21 +107,37 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
+from sys import intern
 
 from .blocks import CODE, COMMENT, ITEM, QUOTE, TABLE, TEXT
 from .inline import Link, scan_links
+from .record import Record
 
 
-@dataclass(slots=True)
-class Span:
-    text: str
-    start: int
-    end: int
+class Span(Record):
+    """A piece of the text: its offsets, and its text, read from ``source`` when asked (``text`` None)."""
+
+    __slots__ = ("start", "end", "_text", "_source")
+    _FIELDS = ("text", "start", "end")
+
+    def __init__(self, text: str | None, start: int, end: int, source: str | None = None):
+        self.start = start
+        self.end = end
+        self._text = text
+        self._source = source
+
+    @property
+    def text(self) -> str:
+        text = self._text
+        return self._source[self.start : self.end] if text is None else text
 
 
 @dataclass(slots=True)
 class VenueTag:
-    """A venue/year tag such as ``[CVPR 2019]``, ``(NeurIPS 2022)``, ``*CVPR* 2024`` or ``CVPR'24``."""
+    """A venue/year tag such as ``[CVPR 2019]``, ``(NeurIPS 2022)``, ``*CVPR* 2024`` or ``CVPR'24``.
+
+    Its strings are interned (``_venue_tag``): a list writes the same few tags thousands of times.
+    """
 
     text: str  # the whole tag as written, brackets included
     start: int
@@ -301,6 +317,7 @@ def _fold(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+@cache  # one int object per year, shared by the entries
 def full_year(year: str) -> int | None:
     """A year as written in a tag as a full year: "2019" is 2019; "19" is 2019 and "98" is 1998."""
     if len(year) == 4 and year.isdigit():
@@ -427,7 +444,7 @@ class _Extractor:
             kind="item",
             index=index,
             line=item.line,
-            end_line=doc.line_of(max(start, end - 1)) if end > start else item.line,
+            end_line=_same_or(item.line, doc.line_of(max(start, end - 1))) if end > start else item.line,
             start=start,
             end=end,
             section=doc.section_of(item.line),
@@ -488,7 +505,7 @@ class _Extractor:
         if title is not None:
             title, mark = _split_title_end(text, title, title_outer)
             if title is not None:
-                entry.title = Span(text[title[0] : title[1]], title[0], title[1])
+                entry.title = _span(text, title[0], title[1])
             entry.title_end = mark
         after_title = entry.title_end.end if entry.title_end else title_outer[1] if title_outer else start
         if tag is None and yearish:
@@ -524,7 +541,7 @@ class _Extractor:
         while b > a and text[b - 1] in " \t,.;:|([":
             b -= 1
         if b > a and _looks_like_names(text[a:b]):
-            entry.authors.append(Span(text[a:b], a, b))
+            entry.authors.append(_span(text, a, b))
 
     def _item_authors(self, entry: Entry, item, kids: list[int], links_of) -> None:
         """Authors written below an item's first paragraph: a line wholly in italics (``*Jie Zhou, Ganqu
@@ -552,7 +569,7 @@ class _Extractor:
             while b > start and text[b - 1] in " \t,.;:":
                 b -= 1
             if b > start and _looks_like_names(text[start:b]):
-                entry.authors.append(Span(text[start:b], start, b))
+                entry.authors.append(_span(text, start, b))
 
     def _opening_bold(self, start: int, limit: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """``**Title**`` at the start of the entry, possibly after tags, notes and emoji."""
@@ -650,9 +667,7 @@ class _Extractor:
             if inner is None or _fold(text[inner[0] : inner[1]]) not in self.known:
                 return None
             n_start, n_end = inner
-            tag = VenueTag(
-                text[m.start() : m.end()], m.start(), m.end(), text[n_start:n_end], n_start, n_end, "", n_end, n_end
-            )
+            tag = _venue_tag(text, m.start(), m.end(), n_start, n_end, n_end, n_end)
         tag.open, tag.close = text[m.start()], text[m.end() - 1]
         return tag
 
@@ -664,9 +679,7 @@ class _Extractor:
             if not self._name_ok(name, strict=True):
                 return None
             y_start, y_end = m.span(3)
-            return VenueTag(
-                text[m.start() : m.end()], m.start(), m.end(), name, n_start, n_end, text[y_start:y_end], y_start, y_end
-            )
+            return _venue_tag(text, m.start(), m.end(), n_start, n_end, y_start, y_end)
         return self._body(m.start(2), m.end(2), m.start(), m.end(), need_name=True)
 
     def _body(self, c_start: int, c_end: int, t_start: int, t_end: int, need_name=False) -> VenueTag | None:
@@ -690,7 +703,7 @@ class _Extractor:
         else:
             n_start = n_end = y_start
             name = ""
-        return VenueTag(text[t_start:t_end], t_start, t_end, name, n_start, n_end, text[y_start:y_end], y_start, y_end)
+        return _venue_tag(text, t_start, t_end, n_start, n_end, y_start, y_end)
 
     def _name_ok(self, name: str, strict: bool) -> bool:
         """Whether ``name`` can be a venue: known, or capitalised (strict: known or an acronym)."""
@@ -742,7 +755,7 @@ class _Extractor:
             q += 1
         if q < b and text[q] not in ",|;.)\r\n":
             return None
-        return VenueTag(text[y_start:y_end], y_start, y_end, "", y_start, y_start, text[y_start:y_end], y_start, y_end)
+        return _venue_tag(text, y_start, y_end, y_start, y_start, y_start, y_end)
 
     def _plain_name(self, a: int, m_start: int, y_start: int, y_end: int, m_end: int) -> VenueTag | None:
         text = self.text
@@ -787,17 +800,7 @@ class _Extractor:
                 q -= 1
             if q > a and text[q - 1] not in _PLAIN_BEFORE and text[q - 1] not in "\r\n":
                 continue
-            return VenueTag(
-                text[n_start:m_end],
-                n_start,
-                m_end,
-                text[n_start:name_end],
-                n_start,
-                name_end,
-                text[y_start:y_end],
-                y_start,
-                y_end,
-            )
+            return _venue_tag(text, n_start, m_end, n_start, name_end, y_start, y_end)
         return None
 
     # ------------------------------------------------------------------ description and separators
@@ -850,11 +853,11 @@ class _Extractor:
             rest = text[d_start : tag.start] + text[tag.end : d_end]
         if not _WORD.search(_HTML_TAG.sub("", rest)):
             return None
-        return Span(text[d_start:d_end], d_start, d_end)
+        return _span(text, d_start, d_end)
 
     def _separators(self, top: list[Link]) -> list[Span]:
         text = self.text
-        return [Span(text[a.end : b.start], a.end, b.start) for a, b in zip(top, top[1:], strict=False)]
+        return [_span(text, a.end, b.start) for a, b in zip(top, top[1:], strict=False)]
 
     # ------------------------------------------------------------------ paragraphs
 
@@ -944,7 +947,7 @@ class _Extractor:
         )
         title, mark = _split_title_end(text, title, outer)
         if title is not None:
-            entry.title = Span(text[title[0] : title[1]], title[0], title[1])
+            entry.title = _span(text, title[0], title[1])
         entry.title_end = mark
         top = _top_level(links)
         # Links sit one per line, or several on the venue line: only separators on one line say anything.
@@ -983,7 +986,7 @@ class _Extractor:
         text = self.text
         end = _ITALIC_LINE_END.search(text, start, end).start()
         inner = _unwrap(text, start, end) or (start, end)
-        return Span(text[inner[0] : inner[1]], inner[0], inner[1])
+        return _span(text, inner[0], inner[1])
 
     def _authors_lines(self, first: int, last: int) -> list[tuple[int, int]]:
         """Offsets of the lines of a paragraph entry that are wholly in italics: the authors
@@ -1102,7 +1105,7 @@ class _Extractor:
             m = _AUTHORS_FIELD.match(text, start, end)
             if m is not None and _rstrip(text, m.end(), end) > m.end():
                 a_end = _rstrip(text, m.end(), end)
-                authors.append(Span(text[m.end() : a_end], m.end(), a_end))
+                authors.append(_span(text, m.end(), a_end))
                 continue
             for a, b in _gaps(start, end, _top_level(line_links)):
                 prose_words += len(_WORD.findall(_HTML_TAG.sub(" ", text[a:b])))
@@ -1158,17 +1161,17 @@ class _Extractor:
         m = _YEAR_ONLY.fullmatch(text, a, b)
         if m is not None:
             y_start, y_end = m.span("year")
-            return _Context(None, Span(text[y_start:y_end], y_start, y_end))
+            return _Context(None, _span(text, y_start, y_end))
         if _YEARISH.search(text, a, b) is not None:
             tag = self._body(a, b, a, b, need_name=True)
             if tag is None or full_year(tag.year) is None or not self._venue_like(tag.name):
                 return _NO_CONTEXT
             tag.place = place
-            return _Context(tag, Span(tag.year, tag.year_start, tag.year_end))
+            return _Context(tag, _span(text, tag.year_start, tag.year_end))
         name = text[a:b]
         if _fold(name) in self.known and (_is_acronym(name) or _fold(name) == "arxiv"):
             # "## ICCV", "- **arXiv**"; not "## Science" or "## Machine Learning", topics that journals share
-            return _Context(VenueTag(name, a, b, name, a, b, "", b, b, place=place), None)
+            return _Context(_venue_tag(text, a, b, a, b, b, b, place=place), None)
         return _NO_CONTEXT
 
     def _child_context(self, kids: list[int], links_of) -> _Context:
@@ -1188,7 +1191,7 @@ class _Extractor:
             tag = self._strong_tag(_gaps(start, end, _top_level(links)), None)
             if tag is not None and full_year(tag.year) is not None:
                 tag.place = "line"
-                return _Context(tag if tag.name else None, Span(tag.year, tag.year_start, tag.year_end))
+                return _Context(tag if tag.name else None, _span(text, tag.year_start, tag.year_end))
         return _NO_CONTEXT
 
     def _attach_context(self, found: list[Entry], groups: dict[int, _Context]) -> None:
@@ -1276,7 +1279,7 @@ class _Extractor:
                 # No link opens the cell: the title is its text (a link further on is in the description).
                 title = self._text_cell_title(entry, a, b, desc_col is None)
             if title is not None and _WORD.search(text[title[0] : title[1]]):
-                entry.title = Span(text[title[0] : title[1]], title[0], title[1])
+                entry.title = _span(text, title[0], title[1])
         if venue_col is not None and venue_col < len(cells):
             entry.venue = self._cell_tag(*cells[venue_col])
             if entry.venue is not None:
@@ -1289,7 +1292,7 @@ class _Extractor:
         if desc_col is not None and desc_col < len(cells):
             a, b = cells[desc_col]
             if a < b and _WORD.search(text[a:b]):
-                entry.description = Span(text[a:b], a, b)
+                entry.description = _span(text, a, b)
 
     def _text_cell_title(self, entry: Entry, a: int, b: int, want_description: bool) -> tuple[int, int] | None:
         """The title in a cell without links: ``1) Title  This paper ...`` or ``9) **Title** - a dataset``."""
@@ -1323,7 +1326,7 @@ class _Extractor:
             d_start = m.end() if m is not None else rest
             d_end = _rstrip(text, d_start, b)
             if d_end > d_start and _WORD.search(text[d_start:d_end]):
-                entry.description = Span(text[d_start:d_end], d_start, d_end)
+                entry.description = _span(text, d_start, d_end)
         return title
 
     def _cell_tag(self, a: int, b: int) -> VenueTag | None:
@@ -1343,12 +1346,12 @@ class _Extractor:
         if m is not None:
             n_start, n_end = m.span("name")
             y_start, y_end = m.span("year")
-            return VenueTag(text[a:b], a, b, text[n_start:n_end], n_start, n_end, text[y_start:y_end], y_start, y_end)
+            return _venue_tag(text, a, b, n_start, n_end, y_start, y_end)
         name = text[a:b]
         if _WORD.search(name) and "](" not in name and len(name) <= 80 and name[0].isalpha():
             if name.casefold() in ("n/a", "na", "none", "tbd", "todo"):
                 return None
-            return VenueTag(name, a, b, name, a, b, "", b, b)
+            return _venue_tag(text, a, b, a, b, b, b)
         return None
 
 
@@ -1449,6 +1452,34 @@ def _minus(a: int, b: int, hole: tuple[int, int] | None) -> list[tuple[int, int]
     if hole[1] < b:
         parts.append((hole[1], b))
     return parts
+
+
+def _venue_tag(
+    text: str, start: int, end: int, name_start: int, name_end: int, year_start: int, year_end: int, place: str = ""
+) -> VenueTag:
+    """The tag text[start:end], its name and its year at the offsets given, with interned strings."""
+    return VenueTag(
+        intern(text[start:end]),
+        start,
+        end,
+        intern(text[name_start:name_end]),
+        name_start,
+        name_end,
+        intern(text[year_start:year_end]),
+        year_start,
+        year_end,
+        place=place,
+    )
+
+
+def _same_or(number: int, other: int) -> int:
+    """``other``, as the object ``number`` when they are equal: an entry of 100,000 keeps one int fewer each."""
+    return number if other == number else other
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    """The span text[start:end], which reads its text from ``text`` when asked."""
+    return Span(None, start, end, text)
 
 
 def _skip_spaces(text: str, pos: int, limit: int) -> int:
@@ -1577,13 +1608,14 @@ def _split_title_end(text, title, outer) -> tuple[tuple[int, int] | None, Span |
     t_start, t_end = title
     c = text[t_end - 1]
     if c in _TITLE_PUNCT and not (c == "." and text[t_end - 2 : t_end - 1] == "."):
-        end = _rstrip(text, t_start, t_end - 1)
+        mark = t_end - 1  # one int object for the mark's start and, most often, the title's end
+        end = _rstrip(text, t_start, mark)
         if end > t_start:
-            return (t_start, end), Span(c, t_end - 1, t_end)
-        return None, Span(c, t_end - 1, t_end)
+            return (t_start, end), _span(text, mark, t_end)
+        return None, _span(text, mark, t_end)
     after = outer[1] if outer is not None else t_end
     if after < len(text) and text[after] in _TITLE_PUNCT:
-        return title, Span(text[after], after, after + 1)
+        return title, _span(text, after, after + 1)
     return title, None
 
 

@@ -24,23 +24,102 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+
+from .record import Record
 
 
-@dataclass(slots=True)
-class Link:
-    kind: str  # "inline" [l](u), "reference" [l][r] / [l][] / [l], "autolink" <u>, "bare" http://…
-    start: int  # offset of the whole construct ("[" or "![" or "<" or the URL's first char)
-    end: int  # offset just after it
-    label: str  # the label as written ("" for autolinks and bare URLs)
-    label_start: int
-    label_end: int
-    url: str  # the destination as written (angle brackets removed); resolved for reference links
-    url_start: int  # offsets of the URL as written; for a reference link, those of the definition's URL
-    url_end: int
-    image: bool = False
-    title: str | None = None
-    ref: str | None = None  # the reference label of a reference link
+class Link(Record):
+    """A link or image, with the offsets of the whole construct, its label and its URL.
+
+    A list has tens of thousands of links, so a link stores little: ``label`` and ``url`` are read from
+    the scanned text when asked (a link made with explicit strings, ``source`` None, keeps them), and the
+    label's and the URL's ends are kept as sizes, small numbers that Python does not allocate one by one.
+    """
+
+    __slots__ = (
+        "kind",
+        "start",
+        "end",
+        "image",
+        "title",
+        "ref",
+        "_source",
+        "_label",
+        "_url",
+        "label_start",
+        "_label_size",
+        "url_start",
+        "_url_size",
+    )
+
+    def __init__(
+        self,
+        kind: str,  # "inline" [l](u), "reference" [l][r] / [l][] / [l], "autolink" <u>, "bare" http://…
+        start: int,  # offset of the whole construct ("[" or "![" or "<" or the URL's first char)
+        end: int,  # offset just after it
+        label: str | None,  # the label as written ("" for autolinks and bare URLs); None: from ``source``
+        label_start: int,
+        label_end: int,
+        url: str | None,  # the destination as written (angle brackets removed), resolved for reference
+        url_start: int,  # links; None: from ``source``. The offsets of the URL as written; for a reference
+        url_end: int,  # link, those of the definition's URL
+        image: bool = False,
+        title: str | None = None,
+        ref: str | None = None,  # the reference label of a reference link
+        source: str | None = None,  # the text the offsets point into, for a label or URL given as None
+    ):
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.image = image
+        self.title = title
+        self.ref = ref
+        self._source = source
+        self._label = label
+        self._url = url
+        self.label_start = label_start
+        self._label_size = label_end - label_start
+        self.url_start = url_start
+        self._url_size = url_end - url_start
+
+    @property
+    def label_end(self) -> int:
+        return self.label_start + self._label_size
+
+    @property
+    def url_end(self) -> int:
+        return self.url_start + self._url_size
+
+    @property
+    def label(self) -> str:
+        label = self._label
+        if label is None:
+            start = self.label_start
+            return self._source[start : start + self._label_size]
+        return label
+
+    @property
+    def url(self) -> str:
+        url = self._url
+        if url is None:
+            start = self.url_start
+            return self._source[start : start + self._url_size]
+        return url
+
+    _FIELDS = (
+        "kind",
+        "start",
+        "end",
+        "label",
+        "label_start",
+        "label_end",
+        "url",
+        "url_start",
+        "url_end",
+        "image",
+        "title",
+        "ref",
+    )
 
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -214,7 +293,9 @@ class _Scanner:
             m = _EMAIL_AUTOLINK.match(text, i, chunk_end)
         if m is not None:
             url_start, url_end = m.span(1)
-            self.links.append(Link("autolink", i, m.end(), "", url_start, url_start, m.group(1), url_start, url_end))
+            self.links.append(
+                Link("autolink", i, m.end(), "", url_start, url_start, None, url_start, url_end, source=text)
+            )
             return m.end()
         m = _HTML_TAG.match(text, i, chunk_end)
         return m.end() if m is not None else i + 1
@@ -255,14 +336,15 @@ class _Scanner:
             "reference",
             o_start,
             link_end,
-            self.text[label_start:i],
+            None,
             label_start,
             i,
-            getattr(definition, "url", ""),
+            getattr(definition, "url", ""),  # the definition's, as it resolves it
             url_start,
             url_end,
             image=image,
             ref=ref,
+            source=self.text,
         )
 
     def _definition_url_span(self, definition) -> tuple[int, int]:
@@ -331,14 +413,15 @@ class _Scanner:
             "inline",
             o_start,
             q + 1,
-            text[label_start:i],
+            None,
             label_start,
             i,
-            text[url_start:url_end],
+            None,
             url_start,
             url_end,
             image=image,
             title=title,
+            source=text,
         )
 
     def _bare_end(self, i: int, chunk_end: int) -> int:
@@ -362,8 +445,7 @@ class _Scanner:
                 b_end = _trim_bare(text, b_start, starts[k + 1])
                 if b_end <= b_start:
                     continue
-            url = text[b_start:b_end]
-            links.append(Link("bare", b_start, b_end, "", b_start, b_start, url, b_start, b_end))
+            links.append(Link("bare", b_start, b_end, "", b_start, b_start, None, b_start, b_end, source=text))
         links.sort(key=_start_key)
         return links
 

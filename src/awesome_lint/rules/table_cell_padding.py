@@ -63,14 +63,14 @@ def check(ctx):
         sizes: dict[int, int] = {}
         for cell in cells:
             sizes[cell.column] = max(sizes.get(cell.column, 0), cell.middle)
-        fix = None
+        offered = False
         for cell in cells:
             for side in ("left", "right"):
                 message = _side(cell, side, sizes[cell.column], style)
                 if message:
                     # One table-wide fix, on the table's first finding only: a copy on each cell's finding
                     # makes the JSON output grow with cells x table size.
-                    first = fix is None
-                    fix = fix or _table.realigned(ctx.doc, index, cells, style)
+                    fix = None if offered else _table.realigned(ctx.doc, index, cells, style)
+                    offered = True
                     at = cell.content_start if side == "left" else cell.right_edge
-                    yield Diagnostic(at, at, message, fix=fix if first else None)
+                    yield Diagnostic(at, at, message, fix=fix)

@@ -21,17 +21,22 @@ def check(ctx):
     doc = ctx.doc
     text = doc.text
     for index in range(len(doc.blocks.tables)):
-        for _line, start, end in _table.rows(doc, index):
+        for line, start, end in _table.rows(doc, index):
             if start >= end:
                 continue
+            other = _table.read_otherwise(doc, index, line, start, end)
+            note = f" (not fixed: without the table above it, the row would be {other})" if other else ""
             if text[start] != "|":
                 yield Diagnostic(
                     start,
                     start,
-                    "Unexpected missing opening pipe in row, expected `|`",
-                    fix=Fix.safe(Edit(start, start, "| ")),
+                    "Unexpected missing opening pipe in row, expected `|`" + note,
+                    fix=None if other else Fix.safe(Edit(start, start, "| ")),
                 )
             if text[end - 1] != "|" or (end - start == 1):
                 yield Diagnostic(
-                    end, end, "Unexpected missing closing pipe in row, expected `|`", fix=Fix.safe(Edit(end, end, " |"))
+                    end,
+                    end,
+                    "Unexpected missing closing pipe in row, expected `|`" + note,
+                    fix=None if other else Fix.safe(Edit(end, end, " |")),
                 )
