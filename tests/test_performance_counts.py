@@ -3,6 +3,7 @@ once, linted once, its conventions inferred once, and the fixer's mistune verifi
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -213,3 +214,87 @@ def test_a_lint_with_a_warm_cache_imports_no_yaml(seed, tmp_path):
             check=False,
         ).stdout
     assert out.splitlines()[-1] == "False", out
+
+
+# ------------------------------------------------------------------------------------------ start-up
+
+_WHAT_A_LINT_LOADED = """
+import json, sys
+from awesome_lint import cli
+cli.main(['--preset', sys.argv[2], sys.argv[1]])
+modules = [name for name in sys.modules if name.startswith('awesome_lint')]
+rules = sorted(name.rsplit('.', 1)[1] for name in modules
+               if name.startswith('awesome_lint.rules.') and not name.rsplit('.', 1)[1].startswith('_'))
+dataclasses = sorted(
+    f'{name}.{value.__name__}' for name in modules for value in vars(sys.modules[name]).values()
+    if isinstance(value, type) and value.__module__ == name and hasattr(value, '__dataclass_fields__'))
+print(json.dumps({'rules': rules, 'modules': sorted(modules), 'dataclasses': dataclasses}))
+"""
+
+
+def what_a_lint_loaded(seed, preset: str) -> dict:
+    """The rule modules, package modules and dataclasses a plain lint of the seed loaded, in a fresh process."""
+    out = subprocess.run(
+        [sys.executable, "-c", _WHAT_A_LINT_LOADED, str(seed / "README.md"), preset],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+        check=False,
+    ).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+@pytest.mark.parametrize("preset", ["paper-list", "awesome"])
+def test_a_plain_lint_imports_only_the_rules_its_preset_enables(seed, preset):
+    from awesome_lint.config import Config, resolve_rules
+
+    enabled = sorted(rule_id.replace("-", "_") for rule_id in resolve_rules(Config(), preset))
+    loaded = what_a_lint_loaded(seed, preset)
+    assert loaded["rules"] == enabled
+    assert len(enabled) < len(all_rules())
+
+
+def test_a_lint_without_check_links_imports_no_link_checker(seed):
+    """The link rules run on every lint but import the link modules only when links are checked."""
+    from awesome_lint.config import Config, resolve_rules
+
+    assert "dead-link" in resolve_rules(Config(), "paper-list")
+    loaded = what_a_lint_loaded(seed, "paper-list")
+    assert [name for name in loaded["modules"] if name.startswith("awesome_lint.links")] == []
+
+
+def test_the_link_rules_ask_for_the_report_under_the_checkers_key():
+    from awesome_lint.links import result
+    from awesome_lint.rules import _link_check
+
+    assert _link_check.REPORT_KEY == result.REPORT_KEY
+
+
+@pytest.mark.parametrize("preset", ["paper-list", "awesome"])
+def test_a_plain_lint_creates_few_dataclasses(seed, preset):
+    """Creating a dataclass costs about 0.3 ms at import: the modules every lint imports use plain classes.
+
+    Only the entry model (entries.py) still has dataclasses; there were 49 before.
+    """
+    made = what_a_lint_loaded(seed, preset)["dataclasses"]
+    assert {name.rsplit(".", 1)[0] for name in made} <= {"awesome_lint.entries"}, made
+    assert len(made) <= 3, made
+
+
+def test_each_links_label_is_found_once_per_lint(seed, monkeypatch):
+    """Five label rules and the conventions read the labels; each label is made once, by conventions.infer."""
+    from awesome_lint import conventions
+
+    made = []
+
+    class CountedLabel(conventions.Label):
+        __slots__ = ()
+
+        def __init__(self, text: str, start: int, end: int) -> None:
+            made.append(start)
+            super().__init__(text, start, end)
+
+    monkeypatch.setattr(conventions, "Label", CountedLabel)  # label_of looks its class up on each call
+    rules = "label-typo,label-style,link-label,double-link,entry-format"
+    counted(["--preset", "paper-list", "--select", rules, "README.md"], monkeypatch, seed)
+    assert len(made) == len(set(made)) > 10  # 15 labelled links; before the table, 120 labels were made

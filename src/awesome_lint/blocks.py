@@ -11,24 +11,46 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from . import counters
+from .record import Record
+
+# The block classes are plain classes with __slots__, not dataclasses: every run imports this module, and a
+# dataclass costs some 0.3 ms to create (its methods are generated and compiled). Each class lists its fields
+# as annotations, which name its slots; Record compares and shows them as a dataclass would.
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Record):
     line: int  # first line (for setext headings, the text line)
     end_line: int  # last line (for setext headings, the underline)
     level: int
     text: str  # the heading's inline text, trimmed, without the #s or a closing sequence
     start: int  # offset of ``text`` in the document
     end: int
-    setext: bool = False
+    setext: bool
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        line: int,
+        end_line: int,
+        level: int,
+        text: str,
+        start: int,
+        end: int,
+        setext: bool = False,
+    ) -> None:
+        self.line = line
+        self.end_line = end_line
+        self.level = level
+        self.text = text
+        self.start = start
+        self.end = end
+        self.setext = setext
 
 
-@dataclass(slots=True)
-class ListItem:
+class ListItem(Record):
     line: int  # the line of the marker
     end_line: int  # last line of the item, nested children included, trailing blank lines excluded
     marker: str  # "-", "*", "+", "1." or "1)" as written
@@ -40,30 +62,85 @@ class ListItem:
     content_indent: int  # column where the item's content starts
     depth: int  # 0 for a top-level item, 1 for an item nested in it, ...
     parent: int | None  # index in Blocks.items of the enclosing item
-    in_quote: bool = False  # inside a block quote
-    checkbox: str | None = None  # "[ ]" or "[x]" when the item starts with a task checkbox
+    in_quote: bool  # inside a block quote
+    checkbox: str | None  # "[ ]" or "[x]" when the item starts with a task checkbox
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        line: int,
+        end_line: int,
+        marker: str,
+        ordered: bool,
+        marker_start: int,
+        content_start: int,
+        text_end: int,
+        indent: int,
+        content_indent: int,
+        depth: int,
+        parent: int | None,
+        in_quote: bool = False,
+        checkbox: str | None = None,
+    ) -> None:
+        self.line = line
+        self.end_line = end_line
+        self.marker = marker
+        self.ordered = ordered
+        self.marker_start = marker_start
+        self.content_start = content_start
+        self.text_end = text_end
+        self.indent = indent
+        self.content_indent = content_indent
+        self.depth = depth
+        self.parent = parent
+        self.in_quote = in_quote
+        self.checkbox = checkbox
 
 
-@dataclass(slots=True)
-class Table:
+class Table(Record):
     line: int  # the header row
     end_line: int
     delimiter_line: int
-    alignments: list[str] = field(default_factory=list)  # "left", "right", "center" or ""
+    alignments: list[str]  # "left", "right", "center" or ""
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, line: int, end_line: int, delimiter_line: int, alignments: list[str] | None = None) -> None:
+        self.line = line
+        self.end_line = end_line
+        self.delimiter_line = delimiter_line
+        self.alignments = [] if alignments is None else alignments
 
 
-@dataclass(slots=True)
-class TableRow:
+class TableRow(Record):
     line: int
     table: int  # index in Blocks.tables
     header: bool
     start: int  # offset of the row's first character
     end: int  # offset of the row's end (before the line ending)
-    cells: list[tuple[int, int]] = field(default_factory=list)  # trimmed cell contents, as offsets
+    cells: list[tuple[int, int]]  # trimmed cell contents, as offsets
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        line: int,
+        table: int,
+        header: bool,
+        start: int,
+        end: int,
+        cells: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.line = line
+        self.table = table
+        self.header = header
+        self.start = start
+        self.end = end
+        self.cells = [] if cells is None else cells
 
 
-@dataclass(slots=True)
-class Comment:
+class Comment(Record):
     """An HTML comment ``<!-- ... -->``, which may span lines."""
 
     line: int
@@ -72,17 +149,32 @@ class Comment:
     end: int
     body: str  # the text between ``<!--`` and ``-->``, trimmed
 
+    __slots__ = _FIELDS = tuple(__annotations__)
 
-@dataclass(slots=True)
-class CodeBlock:
+    def __init__(self, line: int, end_line: int, start: int, end: int, body: str) -> None:
+        self.line = line
+        self.end_line = end_line
+        self.start = start
+        self.end = end
+        self.body = body
+
+
+class CodeBlock(Record):
     line: int
     end_line: int  # inclusive; for an unclosed fence, the last line of its container
     fenced: bool
-    info: str = ""
+    info: str
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, line: int, end_line: int, fenced: bool, info: str = "") -> None:
+        self.line = line
+        self.end_line = end_line
+        self.fenced = fenced
+        self.info = info
 
 
-@dataclass(slots=True)
-class Definition:
+class Definition(Record):
     """A link reference definition ``[label]: url "title"``."""
 
     line: int
@@ -90,6 +182,15 @@ class Definition:
     url: str
     start: int
     end: int
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, line: int, label: str, url: str, start: int, end: int) -> None:
+        self.line = line
+        self.label = label
+        self.url = url
+        self.start = start
+        self.end = end
 
 
 # Kinds of line, one per line in Blocks.line_kinds.
@@ -108,16 +209,37 @@ BLANK, TEXT, HEADING, ITEM, TABLE, CODE, HTML, COMMENT, QUOTE, RULE, DEFINITION 
 )
 
 
-@dataclass(slots=True)
-class Blocks:
-    headings: list[Heading] = field(default_factory=list)
-    items: list[ListItem] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    rows: list[TableRow] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    code_blocks: list[CodeBlock] = field(default_factory=list)
-    definitions: list[Definition] = field(default_factory=list)
-    line_kinds: list[str] = field(default_factory=list)  # index 0 is line 1
+class Blocks(Record):
+    headings: list[Heading]
+    items: list[ListItem]
+    tables: list[Table]
+    rows: list[TableRow]
+    comments: list[Comment]
+    code_blocks: list[CodeBlock]
+    definitions: list[Definition]
+    line_kinds: list[str]  # index 0 is line 1
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        headings: list[Heading] | None = None,
+        items: list[ListItem] | None = None,
+        tables: list[Table] | None = None,
+        rows: list[TableRow] | None = None,
+        comments: list[Comment] | None = None,
+        code_blocks: list[CodeBlock] | None = None,
+        definitions: list[Definition] | None = None,
+        line_kinds: list[str] | None = None,
+    ) -> None:
+        self.headings = [] if headings is None else headings
+        self.items = [] if items is None else items
+        self.tables = [] if tables is None else tables
+        self.rows = [] if rows is None else rows
+        self.comments = [] if comments is None else comments
+        self.code_blocks = [] if code_blocks is None else code_blocks
+        self.definitions = [] if definitions is None else definitions
+        self.line_kinds = [] if line_kinds is None else line_kinds
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -7,10 +7,8 @@ changes; 2 bad usage, bad config or unreadable input (one line on stderr, never 
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
-from dataclasses import dataclass, field
 
 from . import __version__
 
@@ -43,10 +41,24 @@ def _megabytes(value: str) -> int:
     return int(megabytes * MB)
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    """argparse's help formatter at the terminal's width, found as shutil finds it without importing shutil
+    (1.5 ms a run: argparse builds a formatter for every argument it adds, to check its metavar)."""
+    try:
+        width = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        try:
+            width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            width = 80
+    return argparse.HelpFormatter(prog, width=width - 2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="awesome-lint",
         description="Lint and safely fix awesome lists and academic paper lists.",
+        formatter_class=_formatter,
     )
     parser.add_argument(
         "paths", nargs="*", metavar="PATH", help="Markdown files to check (default: README.md; - reads stdin)"
@@ -110,15 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@dataclass
 class RunState:
-    findings: list = field(default_factory=list)
-    fixed: int = 0
-    diff_found: bool = False
-    bad_input: bool = False
-    files: int = 0
-    link_checkers: dict = field(default_factory=dict)  # config path -> LinkChecker (--check-links)
-    link_records: list = field(default_factory=list)  # --link-details: each file's links, for --format json
+    """What the run over all files gathers (a plain class: a dataclass costs start-up time to create)."""
+
+    def __init__(self) -> None:
+        self.findings: list = []
+        self.fixed = 0
+        self.diff_found = False
+        self.bad_input = False
+        self.files = 0
+        self.link_checkers: dict = {}  # config path -> LinkChecker (--check-links)
+        self.link_records: list = []  # --link-details: each file's links, for --format json
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -433,6 +447,8 @@ def _fix(doc, lint, args, state: RunState):
     if problems:
         raise FixError(f"{source.path}: refusing to write the fixes: {'; '.join(problems)}")
     if args.diff:
+        import difflib  # only for --diff
+
         state.diff_found = True
         name = source.path
         diff = difflib.unified_diff(

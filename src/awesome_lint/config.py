@@ -15,11 +15,11 @@ Every mistake is reported as a ConfigError: one line naming the key, with the cl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from . import data
+from .record import Record
 from .rules import all_rules
 from .suggest import did_you_mean
 
@@ -45,19 +45,42 @@ class ConfigError(Exception):
     """A bad config. The message is one line; the exit code is 2."""
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+class RuleSetting(Record):
     level: str  # one of LEVELS
-    options: dict = field(default_factory=dict)
+    options: dict
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(self, level: str, options: dict | None = None) -> None:
+        self.level = level
+        self.options = {} if options is None else options
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
 
-@dataclass
-class Config:
-    path: Path | None = None  # the file it came from, None for the built-in defaults
-    preset: str = "auto"
-    rules: dict[str, RuleSetting] = field(default_factory=dict)  # explicit settings, over the preset's
-    exclude: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict)  # venues, labels, hosts, conventions, links
+class Config(Record):
+    path: Path | None  # the file it came from, None for the built-in defaults
+    preset: str
+    rules: dict[str, RuleSetting]  # explicit settings, over the preset's
+    exclude: tuple[str, ...]
+    extra: dict  # venues, labels, hosts, conventions, links
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        preset: str = "auto",
+        rules: dict[str, RuleSetting] | None = None,
+        exclude: tuple[str, ...] = (),
+        extra: dict | None = None,
+    ) -> None:
+        self.path = path
+        self.preset = preset
+        self.rules = {} if rules is None else rules
+        self.exclude = exclude
+        self.extra = {} if extra is None else extra
 
     @property
     def root(self) -> Path:

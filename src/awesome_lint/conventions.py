@@ -39,12 +39,12 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from . import counters
 from . import knowledge as knowledge_module
 from .knowledge import Knowledge, label_key
+from .record import Record
 
 T = TypeVar("T")
 
@@ -73,18 +73,28 @@ PIN_KEYS = {
 # ---------------------------------------------------------------------------------------------- Dominant
 
 
-@dataclass(frozen=True, slots=True)
-class Dominant(Generic[T]):
+class Dominant(Generic[T], Record):
     """One convention: the value most entries follow, with the counts behind it.
 
     ``value`` is None when no value reaches the threshold (or there is too little evidence).
     ``count`` of ``total`` entries follow ``value``; ``pinned`` means the config set it.
     """
 
-    value: T | None = None
-    count: int = 0
-    total: int = 0
-    pinned: bool = False
+    value: T | None
+    count: int
+    total: int
+    pinned: bool
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, value: T | None = None, count: int = 0, total: int = 0, pinned: bool = False) -> None:
+        self.value = value
+        self.count = count
+        self.total = total
+        self.pinned = pinned
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     @property
     def holds(self) -> bool:
@@ -123,8 +133,7 @@ MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 30
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(Record):
     """A link's label as the label rules see it: the inner text (``[[Code]](…)`` and ``[**Code**](…)`` give
     ``Code``), with its offsets in the document."""
 
@@ -132,9 +141,17 @@ class Label:
     start: int
     end: int
 
-    @property
-    def key(self) -> str:
-        return label_key(self.text)
+    _FIELDS = tuple(__annotations__)
+    __slots__ = (*_FIELDS, "key")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.key = label_key(text)  # what labels are compared by; the rules ask for it many times per label
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
 
 def label_of(link, entry=None) -> Label | None:
@@ -143,9 +160,10 @@ def label_of(link, entry=None) -> Label | None:
     Images, autolinks, bare URLs and the entry's title link are not labelled links; neither is a label
     with emoji or markup inside, nor one longer than four words.
     """
-    if link.image or link.kind in ("autolink", "bare") or link.label_end <= link.label_start:
+    label_start, label_end = link.label_start, link.label_end  # computed properties: read once
+    if link.image or link.kind in ("autolink", "bare") or label_end <= label_start:
         return None
-    if entry is not None and entry.title is not None and link.label_start <= entry.title.start < link.label_end:
+    if entry is not None and entry.title is not None and label_start <= entry.title.start < label_end:
         return None
     if entry is not None and any(span.start <= link.start < span.end for span in entry.authors):
         return None  # a person's name linked to their homepage is no label
@@ -155,18 +173,31 @@ def label_of(link, entry=None) -> Label | None:
         return None
     if len(inner) > MAX_LABEL_CHARS or len(inner.split()) > MAX_LABEL_WORDS:
         return None
-    offset = link.label_start + raw.index(inner)
+    offset = label_start + raw.index(inner)
     return Label(inner, offset, offset + len(inner))
 
 
-@dataclass
-class LabelUsage:
+class LabelUsage(Record):
     """How often the list writes each label, and each spelling of it."""
 
-    spellings: dict[str, Counter] = field(default_factory=dict)  # key -> Counter of spellings
-    pinned: dict[str, str] = field(default_factory=dict)  # key -> spelling from the config
-    min_share: float = MIN_SHARE
-    min_entries: int = MIN_ENTRIES
+    spellings: dict[str, Counter]  # key -> Counter of spellings
+    pinned: dict[str, str]  # key -> spelling from the config
+    min_share: float
+    min_entries: int
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        spellings: dict[str, Counter] | None = None,
+        pinned: dict[str, str] | None = None,
+        min_share: float = MIN_SHARE,
+        min_entries: int = MIN_ENTRIES,
+    ) -> None:
+        self.spellings = {} if spellings is None else spellings
+        self.pinned = {} if pinned is None else pinned
+        self.min_share = min_share
+        self.min_entries = min_entries
 
     def add(self, label: Label) -> None:
         self.spellings.setdefault(label.key, Counter())[label.text] += 1
@@ -206,14 +237,26 @@ ARXIV_URL = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivLink:
+class ArxivLink(Record):
     prefix: str  # "https://arxiv.org/"
     form: str  # "abs" or "pdf"
     id: str  # "2004.01234" or "cs/0701001"
     version: str  # "v2" or ""
     suffix: str  # ".pdf" or ""
     rest: str  # anything after (rare: "#page=3")
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, prefix: str, form: str, id: str, version: str, suffix: str, rest: str) -> None:
+        self.prefix = prefix
+        self.form = form
+        self.id = id
+        self.version = version
+        self.suffix = suffix
+        self.rest = rest
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     @property
     def year(self) -> int:
@@ -295,9 +338,16 @@ def ordered_subsequence(keys: list, descending: bool = False) -> list[int]:
     return result[::-1]
 
 
-@dataclass(frozen=True, slots=True)
-class _Reverse:
+class _Reverse(Record):
     key: object
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, key: object) -> None:
+        self.key = key
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     def __lt__(self, other: _Reverse) -> bool:
         return other.key < self.key
@@ -330,8 +380,7 @@ def infer_order(entries: list, min_share: float = MIN_SHARE, min_entries: int = 
 # ---------------------------------------------------------------------------------------------- the whole
 
 
-@dataclass
-class Conventions:
+class Conventions(Record):
     """Everything inferred about one list, config pins applied. Every rule gets it as ``ctx.conventions``."""
 
     knowledge: Knowledge
@@ -344,10 +393,52 @@ class Conventions:
     arxiv_form: Dominant[str]  # "abs" or "pdf"
     arxiv_version: Dominant[bool]  # arXiv links carry "vN"
     arxiv_pdf_suffix: Dominant[bool]  # pdf links end in ".pdf"
-    sections: dict[int | None, list] = field(default_factory=dict)  # heading index -> its entries, in order
-    orders: dict[int | None, Dominant[str]] = field(default_factory=dict)
-    min_share: float = MIN_SHARE
-    min_entries: int = MIN_ENTRIES
+    sections: dict[int | None, list]  # heading index -> its entries, in order
+    orders: dict[int | None, Dominant[str]]
+    min_share: float
+    min_entries: int
+    link_labels: dict[int, Label | None]  # id(link) -> label_of(link, its entry), for every entry's links
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        labels: LabelUsage,
+        venue_brackets: Dominant[str],
+        venue_space: Dominant[bool],
+        venue_full_year: Dominant[bool],
+        separator: Dominant[str],
+        title_period: Dominant[bool],
+        arxiv_form: Dominant[str],
+        arxiv_version: Dominant[bool],
+        arxiv_pdf_suffix: Dominant[bool],
+        sections: dict[int | None, list] | None = None,
+        orders: dict[int | None, Dominant[str]] | None = None,
+        min_share: float = MIN_SHARE,
+        min_entries: int = MIN_ENTRIES,
+        link_labels: dict[int, Label | None] | None = None,
+    ) -> None:
+        self.knowledge = knowledge
+        self.labels = labels
+        self.venue_brackets = venue_brackets
+        self.venue_space = venue_space
+        self.venue_full_year = venue_full_year
+        self.separator = separator
+        self.title_period = title_period
+        self.arxiv_form = arxiv_form
+        self.arxiv_version = arxiv_version
+        self.arxiv_pdf_suffix = arxiv_pdf_suffix
+        self.sections = {} if sections is None else sections
+        self.orders = {} if orders is None else orders
+        self.min_share = min_share
+        self.min_entries = min_entries
+        self.link_labels = {} if link_labels is None else link_labels
+
+    def label_of(self, link) -> Label | None:
+        """``label_of(link, entry)`` for a link of one of the document's entries, computed once per document
+        (six rules ask for the labels: some 30,000 calls on a paper list of 6,000 links)."""
+        return self.link_labels[id(link)]  # the document keeps its links alive: ids are not reused
 
     def order_of(self, section: int | None) -> Dominant[str]:
         """The order of a section's entries (``section`` is an index into ``doc.headings``, or None)."""
@@ -372,10 +463,11 @@ def infer(doc, config) -> Conventions:
     forms, versions, suffixes = Counter(), Counter(), Counter()
     separated = 0
     sections: dict[int | None, list] = {}
+    link_labels: dict[int, Label | None] = {}
     for entry in entries:
         sections.setdefault(entry.section, []).append(entry)
         for link in entry.links:
-            label = label_of(link, entry)
+            label = link_labels[id(link)] = label_of(link, entry)
             if label is not None:
                 labels.add(label)
             arxiv = parse_arxiv(link.url)
@@ -410,6 +502,7 @@ def infer(doc, config) -> Conventions:
         orders={section: infer_order(items, min_share, min_entries) for section, items in sections.items()},
         min_share=min_share,
         min_entries=min_entries,
+        link_labels=link_labels,
     )
     if pins:
         _apply_pins(conventions, pins, doc)

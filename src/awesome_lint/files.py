@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from .source import MAX_BYTES, InputError, Source, decode, too_big
@@ -63,6 +62,8 @@ def write_atomic(path: str, data: bytes) -> None:
         mode = None
     if mode is not None and not mode & stat.S_IWUSR:
         raise InputError(f"{path}: the file is read-only; it was not changed")
+    import tempfile  # only when a file is written (--fix)
+
     temp_name = None
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from .diagnostics import CHANGES_REMOVES_EMPTY, CHANGES_TOC, CHANGES_URLS, SAFE, Diagnostic, Fix
 from .document import Document
 from .outline import outline
+from .record import Record
 from .source import Source
 
 MAX_PASSES = 10
@@ -19,22 +19,40 @@ class FixError(Exception):
     """The fixer refused to produce a result (it did not converge, or the result lost something)."""
 
 
-@dataclass
-class FixResult:
+class FixResult(Record):
     text: str
     passes: int  # lint passes run, the last one finding nothing more to fix
-    applied: list[Diagnostic] = field(default_factory=list)  # the diagnostics whose fixes were applied
-    document: Document | None = None  # the last pass's document, of ``text``: no need to parse it again
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # the last pass's findings, on ``document``
-    baseline: Baseline | None = None  # what verify needs of the original, taken before it was let go
-    removed_items: int = 0  # list items the applied fixes removed (empty items), counted pass by pass
+    applied: list[Diagnostic]  # the diagnostics whose fixes were applied
+    document: Document | None  # the last pass's document, of ``text``: no need to parse it again
+    diagnostics: list[Diagnostic]  # the last pass's findings, on ``document``
+    baseline: Baseline | None  # what verify needs of the original, taken before it was let go
+    removed_items: int  # list items the applied fixes removed (empty items), counted pass by pass
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        text: str,
+        passes: int,
+        applied: list[Diagnostic] | None = None,
+        document: Document | None = None,
+        diagnostics: list[Diagnostic] | None = None,
+        baseline: Baseline | None = None,
+        removed_items: int = 0,
+    ) -> None:
+        self.text = text
+        self.passes = passes
+        self.applied = [] if applied is None else applied
+        self.document = document
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.baseline = baseline
+        self.removed_items = removed_items
 
     def changed(self, original: str) -> bool:
         return self.text != original
 
 
-@dataclass
-class Baseline:
+class Baseline(Record):
     """What the verifier compares of the original document, kept small: its text (which the source holds
     anyway) and how many entries and list items it has. The fixer takes it before the first document's
     entries are let go, so that two whole documents are never held at once."""
@@ -42,6 +60,13 @@ class Baseline:
     text: str
     entries: int
     items: int
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(self, text: str, entries: int, items: int) -> None:
+        self.text = text
+        self.entries = entries
+        self.items = items
 
     @classmethod
     def of(cls, document: Document) -> Baseline:

@@ -9,11 +9,11 @@ a mistake there is a one-line config error, never a rule crash.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from urllib.parse import parse_qs, urlsplit
 
 from . import data
+from .record import Record
 
 HELD_CYCLES = ("every", "odd", "even")
 VENUE_KINDS = ("conference", "journal", "workshop", "preprint", "other")
@@ -47,16 +47,40 @@ def venue_key(name: str) -> str:
 # ---------------------------------------------------------------------------------------------- venues
 
 
-@dataclass(frozen=True, slots=True)
-class Venue:
+class Venue(Record):
     name: str
-    full: str = ""
-    aliases: tuple[str, ...] = ()
-    first: int | None = None
-    held: str = "every"  # every, odd or even
-    held_from: int | None = None  # the cycle applies from this year (earlier editions were irregular)
-    held_until: int | None = None  # ... and up to this year (held every year since)
-    kind: str = "conference"
+    full: str
+    aliases: tuple[str, ...]
+    first: int | None
+    held: str  # every, odd or even
+    held_from: int | None  # the cycle applies from this year (earlier editions were irregular)
+    held_until: int | None  # ... and up to this year (held every year since)
+    kind: str
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        name: str,
+        full: str = "",
+        aliases: tuple[str, ...] = (),
+        first: int | None = None,
+        held: str = "every",
+        held_from: int | None = None,
+        held_until: int | None = None,
+        kind: str = "conference",
+    ) -> None:
+        self.name = name
+        self.full = full
+        self.aliases = aliases
+        self.first = first
+        self.held = held
+        self.held_from = held_from
+        self.held_until = held_until
+        self.kind = kind
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     def spellings(self) -> tuple[str, ...]:
         return (self.name, *self.aliases, *((self.full,) if self.full else ()))
@@ -72,12 +96,26 @@ class Venue:
         return (year % 2 == 1) != (self.held == "odd")
 
 
-@dataclass
-class VenueBook:
+class VenueBook(Record):
     venues: dict[str, Venue]
-    qualifiers: tuple[str, ...] = ()
-    prefixes: tuple[str, ...] = ()  # publishers written before a venue name: "IEEE TNNLS" is TNNLS
-    _by_spelling: dict[str, Venue] = field(default_factory=dict, repr=False)
+    qualifiers: tuple[str, ...]
+    prefixes: tuple[str, ...]  # publishers written before a venue name: "IEEE TNNLS" is TNNLS
+    _by_spelling: dict[str, Venue]
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        venues: dict[str, Venue],
+        qualifiers: tuple[str, ...] = (),
+        prefixes: tuple[str, ...] = (),
+        _by_spelling: dict[str, Venue] | None = None,
+    ) -> None:
+        self.venues = venues
+        self.qualifiers = qualifiers
+        self.prefixes = prefixes
+        self._by_spelling = {} if _by_spelling is None else _by_spelling
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         for venue in self.venues.values():
@@ -133,10 +171,16 @@ def _venue(name: str, raw: dict) -> Venue:
 # ---------------------------------------------------------------------------------------------- labels
 
 
-@dataclass
-class LabelBook:
+class LabelBook(Record):
     kinds: dict[str, tuple[str, ...]]  # kind -> labels in their usual spelling
-    _by_key: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # key -> (spelling, kind)
+    _by_key: dict[str, tuple[str, str]]  # key -> (spelling, kind)
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(self, kinds: dict[str, tuple[str, ...]], _by_key: dict[str, tuple[str, str]] | None = None) -> None:
+        self.kinds = kinds
+        self._by_key = {} if _by_key is None else _by_key
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         for kind, labels in self.kinds.items():
@@ -181,22 +225,43 @@ def host_matches(host: str, pattern: str) -> bool:
     return host == pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Redirector:
+class Redirector(Record):
     host: str
     path: str
     params: tuple[str, ...]
 
+    __slots__ = _FIELDS = tuple(__annotations__)
 
-@dataclass
-class HostBook:
-    code: tuple[str, ...] = ()
-    paper: tuple[str, ...] = ()
-    https: tuple[str, ...] = ()
-    redirectors: tuple[Redirector, ...] = ()
+    def __init__(self, host: str, path: str, params: tuple[str, ...]) -> None:
+        self.host = host
+        self.path = path
+        self.params = params
 
-    # host -> verdict, per question: a list names the same few hosts thousands of times
-    _verdicts: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
+
+
+class HostBook(Record):
+    code: tuple[str, ...]
+    paper: tuple[str, ...]
+    https: tuple[str, ...]
+    redirectors: tuple[Redirector, ...]
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        code: tuple[str, ...] = (),
+        paper: tuple[str, ...] = (),
+        https: tuple[str, ...] = (),
+        redirectors: tuple[Redirector, ...] = (),
+    ) -> None:
+        self.code = code
+        self.paper = paper
+        self.https = https
+        self.redirectors = redirectors
+        # host -> verdict, per question: a list names the same few hosts thousands of times
+        self._verdicts: dict = {}
 
     def is_code_host(self, host: str) -> bool:
         return self._matches("code", self.code, host)
@@ -240,11 +305,17 @@ class HostBook:
 # ---------------------------------------------------------------------------------------------- together
 
 
-@dataclass
-class Knowledge:
+class Knowledge(Record):
     venues: VenueBook
     labels: LabelBook
     hosts: HostBook
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(self, venues: VenueBook, labels: LabelBook, hosts: HostBook) -> None:
+        self.venues = venues
+        self.labels = labels
+        self.hosts = hosts
 
 
 def load(extra: dict | None = None) -> Knowledge:

@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import counters, suppress
 from .config import Config, RuleSetting
 from .diagnostics import SEVERITIES, Diagnostic, Finding
 from .document import Document
+from .record import Record
 from .rules import all_rules
 
 
-@dataclass
-class Context:
+class Context(Record):
     """What a rule receives: the document, its own options, and what every rule shares (computed once)."""
 
     doc: Document
     config: Config
     preset: str
-    options: dict = field(default_factory=dict)
-    shared: dict = field(default_factory=dict)  # per-pass cache, shared by all rules of one document
+    options: dict
+    shared: dict  # per-pass cache, shared by all rules of one document
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        doc: Document,
+        config: Config,
+        preset: str,
+        options: dict | None = None,
+        shared: dict | None = None,
+    ) -> None:
+        self.doc = doc
+        self.config = config
+        self.preset = preset
+        self.options = {} if options is None else options
+        self.shared = {} if shared is None else shared
 
     def for_rule(self, options: dict) -> Context:
         return Context(self.doc, self.config, self.preset, options, self.shared)

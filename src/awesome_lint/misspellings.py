@@ -13,22 +13,31 @@ import importlib.util
 import marshal
 import re
 import zlib
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
 from . import counters, data, diskcache
+from .record import Record
 
 CODESPELL_SOURCE = "codespell's dictionary"
 LIST_SOURCE = "rules/typos.yaml"
 
 
-@dataclass(frozen=True, slots=True)
-class Correction:
+class Correction(Record):
     candidates: tuple[str, ...]
     source: str  # where the entry comes from, for messages
-    reason: str = ""  # codespell's reason for not fixing automatically, when it gives one
+    reason: str  # codespell's reason for not fixing automatically, when it gives one
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, candidates: tuple[str, ...], source: str, reason: str = "") -> None:
+        self.candidates = candidates
+        self.source = source
+        self.reason = reason
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     @property
     def safe(self) -> bool:

@@ -16,23 +16,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 from .inline import Link, scan_links
+from .record import Record
 
 PHRASING_CONTAINERS = ("link", "linkReference", "emphasis", "strong", "delete")
 MAX_NESTING = 100  # emphasis nested deeper than this is kept as text
 
 
-@dataclass(slots=True)
-class Node:
+class Node(Record):
     type: str
     start: int
     end: int
-    value: str = ""  # text, inlineCode, html: the node's value; image: its alt text
-    url: str = ""
-    children: list[Node] = field(default_factory=list)
-    title: str | None = None  # link and image titles
+    value: str  # text, inlineCode, html: the node's value; image: its alt text
+    url: str
+    children: list[Node]
+    title: str | None  # link and image titles
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        type: str,
+        start: int,
+        end: int,
+        value: str = "",
+        url: str = "",
+        children: list[Node] | None = None,
+        title: str | None = None,
+    ) -> None:
+        self.type = type
+        self.start = start
+        self.end = end
+        self.value = value
+        self.url = url
+        self.children = [] if children is None else children
+        self.title = title
 
 
 def to_string(nodes: Node | list[Node]) -> str:
@@ -75,8 +94,7 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _NOT_PLAIN = re.compile(r"[\r\n\\&]")  # what text_value may change: line endings, escapes, entities
 
 
-@dataclass(slots=True)
-class _Delim:
+class _Delim(Record):
     char: str
     start: int
     count: int  # characters left unmatched
@@ -84,6 +102,26 @@ class _Delim:
     can_open: bool
     can_close: bool
     end: int  # current end of the unmatched run (the run shrinks from the inside as it is matched)
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        char: str,
+        start: int,
+        count: int,
+        original: int,
+        can_open: bool,
+        can_close: bool,
+        end: int,
+    ) -> None:
+        self.char = char
+        self.start = start
+        self.count = count
+        self.original = original
+        self.can_open = can_open
+        self.can_close = can_close
+        self.end = end
 
 
 def _parse_span(text: str, start: int, end: int, links: list[Link], definitions) -> list[Node]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import Record
 
 BOM = "\ufeff"
 MB = 1024 * 1024
@@ -13,13 +13,22 @@ class InputError(Exception):
     """Input the tool refuses to read. The message is one line for stderr; the exit code is 2."""
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """The decoded text of one file. ``text`` has no BOM; its line endings are untouched."""
 
     path: str
     text: str
-    bom: bool = False
+    bom: bool
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(self, path: str, text: str, bom: bool = False) -> None:
+        self.path = path
+        self.text = text
+        self.bom = bom
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     @property
     def eol(self) -> str:

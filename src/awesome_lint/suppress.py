@@ -16,7 +16,8 @@ Rule ids are separated by spaces or commas; with none, every rule is meant.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from .record import Record
 
 ALL = "*"
 _DIRECTIVE = re.compile(
@@ -25,10 +26,12 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass
-class Suppressions:
-    # rule id (or ALL) -> list of (first line, last line) ranges, inclusive
-    ranges: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+class Suppressions(Record):
+    _FIELDS = ("ranges",)
+
+    def __init__(self) -> None:
+        # rule id (or ALL) -> list of (first line, last line) ranges, inclusive
+        self.ranges: dict[str, list[tuple[int, int]]] = {}
 
     def add(self, rule: str, first: int, last: int) -> None:
         self.ranges.setdefault(rule, []).append((first, last))

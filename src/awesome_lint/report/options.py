@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..record import Record
 
 
-@dataclass
-class ReportOptions:
-    color: bool = False
-    statistics: bool = False
-    fixed: int = 0  # findings fixed by --fix in this run
-    files: int = 0  # files linted
-    links: list | None = None  # --link-details: per file, {"path", "links": [each link checked]} (json)
+class ReportOptions(Record):
+    color: bool
+    statistics: bool
+    fixed: int  # findings fixed by --fix in this run
+    files: int  # files linted
+    links: list | None  # --link-details: per file, {"path", "links": [each link checked]} (json)
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        color: bool = False,
+        statistics: bool = False,
+        fixed: int = 0,
+        files: int = 0,
+        links: list | None = None,
+    ) -> None:
+        self.color = color
+        self.statistics = statistics
+        self.fixed = fixed
+        self.files = files
+        self.links = links

@@ -18,15 +18,15 @@ Which presets turn a rule on is data, in ``rules/presets/*.yaml``.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
+from ..record import Record
 
-@dataclass(frozen=True)
-class Rule:
+
+class Rule(Record):
     id: str
     summary: str
     severity: str
@@ -34,7 +34,32 @@ class Rule:
     options: dict
     description: str
     module: ModuleType
-    regex_options: frozenset[str] = frozenset()
+    regex_options: frozenset[str]
+
+    _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        id: str,
+        summary: str,
+        severity: str,
+        fix: str | None,
+        options: dict,
+        description: str,
+        module: ModuleType,
+        regex_options: frozenset[str] = frozenset(),
+    ) -> None:
+        self.id = id
+        self.summary = summary
+        self.severity = severity
+        self.fix = fix
+        self.options = options
+        self.description = description
+        self.module = module
+        self.regex_options = regex_options
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     def check(self, ctx):
         return self.module.check(ctx)
@@ -88,5 +113,7 @@ class Rules(Mapping[str, Rule]):
 @cache
 def all_rules() -> Rules:
     """Every rule, by id, sorted by id: one module each, ``label_typo.py`` for ``label-typo``."""
-    names = (info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    # The package's .py files, listed directly: pkgutil.iter_modules imports inspect (4 ms) to do it.
+    names = {entry[:-3] for folder in __path__ for entry in os.listdir(folder) if entry.endswith(".py")}
+    names = {name for name in names if not name.startswith("_")}
     return Rules({name.replace("_", "-"): name for name in sorted(names, key=lambda name: name.replace("_", "-"))})

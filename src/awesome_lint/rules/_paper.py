@@ -9,17 +9,18 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..conventions import Label, label_of
+from ..conventions import Label
 from ..distance import is_slip, osa_distance
 from ..entries import context_venues
 from ..knowledge import Venue, VenueBook, venue_key
 
 
-def labelled_links(doc) -> Iterator[tuple[object, object, Label]]:
+def labelled_links(ctx) -> Iterator[tuple[object, object, Label]]:
     """(entry, link, label) for every link of every entry that has a short plain-text label."""
-    for entry in doc.entries:
+    conventions = ctx.conventions  # which holds every link's label
+    for entry in ctx.doc.entries:
         for link in entry.links:
-            label = label_of(link, entry)
+            label = conventions.label_of(link)
             if label is not None:
                 yield entry, link, label
 

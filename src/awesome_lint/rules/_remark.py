@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from .. import phrasing
 from ..blocks import BLANK, CODE, COMMENT, HTML, QUOTE, TEXT
+from ..record import Record
 
 # The rule ids awesome-lint 2.3.0 reports (config.js and rules/index.js); the rules of the awesome
 # preset that are not among them are this tool's own.
@@ -36,14 +36,23 @@ AWESOME_LINT_IDS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Paragraph:
+class Paragraph(Record):
     start: int  # offset of the first character of the inline content
     end: int  # offset after its last character
     line: int
     end_line: int
     item: int | None  # index in doc.items when this is an item's first paragraph
     top_level: bool  # a child of the document itself (not in an item or a block quote)
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, start: int, end: int, line: int, end_line: int, item: int | None, top_level: bool) -> None:
+        self.start = start
+        self.end = end
+        self.line = line
+        self.end_line = end_line
+        self.item = item
+        self.top_level = top_level
 
 
 def _shared(ctx, key, build):
@@ -203,13 +212,19 @@ def phrasing_nodes(ctx, *types: str):
 # ------------------------------------------------------------------------------------ styles ("consistent")
 
 
-@dataclass(slots=True)
-class Style:
+class Style(Record):
     """The style a ``consistent``-or-pinned rule expects, and whether fixing toward it is unambiguous."""
 
     expected: str | None
     first: int | None  # offset of the first use, when the file's first use set the style
     unambiguous: bool  # the style was pinned, or the first use is also the file's most common style
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, expected: str | None, first: int | None, unambiguous: bool) -> None:
+        self.expected = expected
+        self.first = first
+        self.unambiguous = unambiguous
 
 
 def expected_style(option: str, seen: list[tuple[str, int]]) -> Style:
@@ -315,11 +330,17 @@ def merges_with_neighbour(doc, index: int, new_delimiter: str) -> bool:
 # ------------------------------------------------------------------------------------ HTML
 
 
-@dataclass(slots=True)
-class Html:
+class Html(Record):
     start: int
     end: int
     value: str
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, start: int, end: int, value: str) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
 
 
 def html_nodes(ctx) -> list[Html]:
@@ -354,12 +375,19 @@ def _in_paragraph(ctx, line: int) -> bool:
 # ------------------------------------------------------------------------------------ definitions
 
 
-@dataclass(slots=True)
-class FootnoteDefinition:
+class FootnoteDefinition(Record):
     label: str  # as written, without the caret
     start: int  # offset of "["
     end: int  # end of its first line
     line: int
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, label: str, start: int, end: int, line: int) -> None:
+        self.label = label
+        self.start = start
+        self.end = end
+        self.line = line
 
 
 _FOOTNOTE_DEFINITION = re.compile(r"\[\^([^\]\s]+)\]:")
@@ -441,12 +469,19 @@ def code_lines(doc, block) -> list[str]:
 # ------------------------------------------------------------------------------------ block quotes
 
 
-@dataclass(slots=True)
-class QuoteLine:
+class QuoteLine(Record):
     line: int
     markers: list[int]  # offsets of the ">" markers in the line's prefix
     depth: int  # block quotes open before this line (0 when none)
     lazy: bool  # a paragraph line inside block quotes, written with fewer markers than its quotes
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, line: int, markers: list[int], depth: int, lazy: bool) -> None:
+        self.line = line
+        self.markers = markers
+        self.depth = depth
+        self.lazy = lazy
 
 
 def quote_lines(doc) -> list[QuoteLine]:

@@ -9,14 +9,14 @@ first cell of a row without a leading pipe, the last of a row without a trailing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 
 from ..diagnostics import Edit, Fix
+from ..record import Record
 from . import _remark
 
 
-@dataclass(slots=True)
-class Cell:
+class Cell(Record):
     column: int
     row: int | None  # 0 for the header row, 1, 2 … for body rows; None for the alignment row
     line: int
@@ -27,6 +27,32 @@ class Cell:
     content_start: int  # offset after the left padding (where spaces are added to pad on the left)
     right_edge: int  # offset of the closing pipe, or of the content's end (where spaces are added on the right)
     content_end: int  # offset after the content, before the right padding
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        column: int,
+        row: int | None,
+        line: int,
+        align: str,
+        left: int | None,
+        middle: int,
+        right: int | None,
+        content_start: int,
+        right_edge: int,
+        content_end: int,
+    ) -> None:
+        self.column = column
+        self.row = row
+        self.line = line
+        self.align = align
+        self.left = left
+        self.middle = middle
+        self.right = right
+        self.content_start = content_start
+        self.right_edge = right_edge
+        self.content_end = content_end
 
     @property
     def total(self) -> int:
@@ -60,6 +86,35 @@ def table_lines(doc, index: int) -> list[int]:
     """The line numbers of a table's rows, the alignment row included."""
     table = doc.blocks.tables[index]
     return list(range(table.line, table.end_line + 1))
+
+
+# A link reference definition, ``[ref]: https://...``; and a setext heading's underline, ``---`` or ``===``.
+_DEFINITION = re.compile(r"\[(?:[^\\\[\]]|\\.){1,999}\]:")
+_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*\Z")
+
+
+def read_otherwise(doc, index: int, line: int, start: int, end: int) -> str | None:
+    """What a body row of a table (``text[start:end]`` on ``line``) is to the fixer's check (mistune), which ends
+    a table at a row without pipes where GFM goes on, when that is not a row: "a link reference definition"
+    (``[ref]: https://...`` written under the table, which its author surely meant as one), or "a heading" and
+    "a heading's underline" (a row without pipes over a ``-`` or ``=`` line, a setext heading to mistune); else
+    None. A fix that touches such a row is refused, with every other fix of the file: the table rules report it
+    but fix neither it nor its table."""
+    if line <= doc.blocks.tables[index].delimiter_line:
+        return None
+    text = doc.text
+    if _DEFINITION.match(text, start, end):
+        return "a link reference definition"
+    if text.find("|", start, end) >= 0:
+        return None
+    if line < len(doc.line_starts) and _UNDERLINE.match(text, doc.line_starts[line], doc.line_ends[line]):
+        return "a heading"
+    above = line - 1  # the row above, for an underline row (``===``, a row to GFM too)
+    if above > doc.blocks.tables[index].delimiter_line and _UNDERLINE.match(text, start, end):
+        a_start, a_end = doc.line_starts[above - 1], doc.line_ends[above - 1]
+        if text.find("|", a_start, a_end) < 0 and text[a_start:a_end].strip():
+            return "a heading's underline"
+    return None
 
 
 def row_span(doc, line: int) -> tuple[int, int]:
@@ -168,9 +223,10 @@ def file_padding_style(ctx) -> str | None:
     return None
 
 
-def realigned(doc, index: int, cells: list[Cell], padding: str | None) -> Fix:
+def realigned(doc, index: int, cells: list[Cell], padding: str | None) -> Fix | None:
     """The table rewritten with every row between outer pipes, each column as wide as its widest content, and
-    the padding table-cell-padding expects (one space, or none in a compact table)."""
+    the padding table-cell-padding expects (one space, or none in a compact table); None when a row of the
+    table is read otherwise by the fixer's check (:func:`read_otherwise`)."""
     pad = "" if padding == "compact" else " "
     widths: dict[int, int] = {}
     for cell in cells:
@@ -181,6 +237,8 @@ def realigned(doc, index: int, cells: list[Cell], padding: str | None) -> Fix:
         by_line.setdefault(cell.line, []).append(cell)
     edits = []
     for line, start, end in rows(doc, index):
+        if read_otherwise(doc, index, line, start, end):
+            return None
         row_cells = by_line.get(line)
         if not row_cells:
             continue

@@ -9,7 +9,7 @@ fork is often better.
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..links.result import checked_links, shown
+from ._link_check import checking_links
 
 ID = "archived-repo"
 SUMMARY = "a link to an archived (read-only) GitHub repository"
@@ -19,6 +19,10 @@ OPTIONS: dict = {}
 
 
 def check(ctx):
+    if not checking_links(ctx):
+        return
+    from ..links.result import checked_links, shown
+
     for link, result in checked_links(ctx):
         if result.repo is None or not result.repo.archived:
             continue

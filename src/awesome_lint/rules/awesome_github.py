@@ -11,7 +11,7 @@ when the repository is unknown or the API gives no answer, the rule says nothing
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..links.listrepo import REPO_KEY
+from ._link_check import checking_links
 
 ID = "awesome-github"
 SUMMARY = "the GitHub repository's description, topics and licence (needs the network: skipped offline)"
@@ -24,6 +24,10 @@ TOPICS = ("awesome", "awesome-list")
 
 
 def check(ctx):
+    if not checking_links(ctx):  # the repository is asked for with the links
+        return
+    from ..links.listrepo import REPO_KEY
+
     repo = ctx.shared.get(REPO_KEY)
     if repo is None or repo.problem:
         return

@@ -49,6 +49,26 @@ _SUFFIX_TYPES = {"emphasis", "html", "image", "link", "strong", "text"}
 _LINKS = ("link", "linkReference")
 _ALLOWED_IDENTIFIERS = {"npm"}
 
+# Compiled once: each is tried on every item (re.match(r"...") looks the pattern up in a cache each time).
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_SPACED_PARENTHESISED = re.compile(r"\s\([^)]+\)\s*")
+_PARENTHESISED = re.compile(r"\([^)]+\)")
+_ODD_SPACE_DASH = re.compile(r"[\s\u00a0]-[\s\u00a0]")
+_SLASH_OR_LONG_DASH = re.compile(r"\s*[/\u2013\u2014]")
+_DASH_THEN_CAPITAL = re.compile(r" - [A-Z]")
+_LONG_DASH = re.compile(r"[ \t]*[\u2013\u2014][ \t]*(?=\S)")
+_CODE_THEN_PUNCTUATION = re.compile(r"`.*[.!?…]*`[.!?…]*$")
+_CODE_TEXT_CODE = re.compile(r"`.+`.+`.+$")
+_PUNCTUATION_AFTER_QUOTE = re.compile(r"(?<=[\"”])[.!?…]+$")
+_PUNCTUATION_AROUND_QUOTE = re.compile(r"[.!?…][\"”][.!?…]+$")
+_FINAL_PUNCTUATION = re.compile(r"[.!?…][\"”]?$")
+_PUNCTUATION = re.compile(r"[.!?…]")
+_FINAL_PARENTHESIS = re.compile(r"\)\s*$")
+_WORD_BREAK = re.compile(r"[- ;./']")
+_SYMBOL_START = re.compile(r"[/@#$~&%]")
+_DIGIT = re.compile(r"\d")
+_QUOTE_OR_PARENTHESIS_START = re.compile(r"[\"'(]")
+
 
 class _Evidence:
     """The document's text, and the words it writes capitalised (evidence for the casing fix)."""
@@ -101,7 +121,7 @@ def check(ctx):
 
 
 def _capitalised_words(text: str) -> set[str]:
-    return set(re.findall(r"\b[A-Z][a-z]+\b", text))
+    return set(_CAPITALISED_WORD.findall(text))
 
 
 def _main_link(nodes: list[Node]) -> int:
@@ -162,7 +182,7 @@ def _special_case(text: str) -> bool:
     if text.startswith(" - "):
         return False
     bare = remove_emoji(text).strip()
-    return not bare or bool(re.fullmatch(r"\s\([^)]+\)\s*", text)) or bool(re.fullmatch(r"\([^)]+\)", bare))
+    return not bare or bool(_SPACED_PARENTHESISED.fullmatch(text)) or bool(_PARENTHESISED.fullmatch(bare))
 
 
 def _valid_prefix(text: str, prefix_text: str) -> bool:
@@ -171,39 +191,39 @@ def _valid_prefix(text: str, prefix_text: str) -> bool:
 
 def _check_separator(prefix: Node, text: str, evidence: _Evidence) -> None:
     value = prefix.value if prefix.type == "text" else ""
-    if re.match(r"[\s\u00a0]-[\s\u00a0]", value):
+    if _ODD_SPACE_DASH.match(value):
         raise _Report(prefix, "List item link and description separated by invalid whitespace")
-    if re.match(r"\s*[/\u2013\u2014]", value):
+    if _SLASH_OR_LONG_DASH.match(value):
         raise _Report(
             prefix,
             "List item link and description separated by invalid en-dash or em-dash",
             _dash_fix(prefix, evidence),
         )
-    if re.search(r" - [A-Z]", text):
+    if _DASH_THEN_CAPITAL.search(text):
         return  # an image or a second link before the description: good enough
     raise _Report(prefix, "List item link and description must be separated with a dash")
 
 
 def _dash_fix(prefix: Node, evidence: _Evidence) -> Fix | None:
     """`` – `` or ``—`` right after the link becomes `` - `` (only when the raw text starts with the dash)."""
-    match = re.match(r"[ \t]*[\u2013\u2014][ \t]*(?=\S)", prefix.value)
+    match = _LONG_DASH.match(prefix.value)
     if match is None or not evidence.same_as_source(prefix, match.end()):
         return None
     return Fix.safe(Edit(prefix.start, prefix.start + match.end(), " - "))
 
 
 def _valid_suffix(text: str, suffix_text: str) -> bool:
-    if re.match(r"`.*[.!?…]*`[.!?…]*$", text):
-        return bool(re.match(r"`.+`.+`.+$", text))
-    if re.search(r"(?<=[\"”])[.!?…]+$", text):
-        return not re.search(r"[.!?…][\"”][.!?…]+$", text)
-    if re.search(r"[.!?…][\"”]?$", text):
+    if _CODE_THEN_PUNCTUATION.match(text):
+        return bool(_CODE_TEXT_CODE.match(text))
+    if _PUNCTUATION_AFTER_QUOTE.search(text):
+        return not _PUNCTUATION_AROUND_QUOTE.search(text)
+    if _FINAL_PUNCTUATION.search(text):
         return True
-    if not re.search(r"[.!?…]", text):
+    if not _PUNCTUATION.search(text):
         tokens = _words(text)
         if len(tokens) > 2 or not ends_with_emoji(tokens[-1] if tokens else ""):
             return False
-    if re.search(r"\)\s*$", suffix_text):
+    if _FINAL_PARENTHESIS.search(suffix_text):
         return True
     return ends_with_emoji(suffix_text)
 
@@ -217,7 +237,7 @@ def _period_fix(suffix: Node, evidence: _Evidence) -> Fix | None:
 
 
 def _words(text: str) -> list[str]:
-    return [word for word in re.split(r"[- ;./']", text) if word]
+    return [word for word in _WORD_BREAK.split(text) if word]
 
 
 def _check_casing(prefix: Node, evidence: _Evidence) -> None:
@@ -226,11 +246,11 @@ def _check_casing(prefix: Node, evidence: _Evidence) -> None:
     if not words:
         raise _Report(prefix, "List item description must start with a non-empty string")
     first = words[0]
-    if re.match(r"[/@#$~&%]", stripped.strip()):
+    if _SYMBOL_START.match(stripped.strip()):
         return
     if not _has_case(first):
         return
-    if is_accepted_casing(first) or re.search(r"\d", first) or re.match(r"[\"'(]", first):
+    if is_accepted_casing(first) or _DIGIT.search(first) or _QUOTE_OR_PARENTHESIS_START.match(first):
         return
     if first in _ALLOWED_IDENTIFIERS:
         return

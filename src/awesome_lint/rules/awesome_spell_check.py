@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
 from .. import data
 from ..diagnostics import Diagnostic, Edit, Fix
+from ..record import Record
 from . import _remark
 from ._url import is_absolute_url
 
@@ -32,15 +32,24 @@ OPTIONS: dict = {}
 _WORD_BREAK = frozenset("-_.")
 
 
-@dataclass(frozen=True, slots=True)
-class Literal:
+class Literal(Record):
     """The lower-case text every match of a pattern starts with ("" when unknown), whether a match starts
     a word (the pattern opens with ``\\b`` or ``^`` before a word character), and other lower-case texts
     every match holds (``\\busing\\s+(?P<hit>parcel\\b)`` starts with "using" and holds "parcel")."""
 
     text: str
     starts_word: bool
-    also: tuple[str, ...] = ()
+    also: tuple[str, ...]
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, text: str, starts_word: bool, also: tuple[str, ...] = ()) -> None:
+        self.text = text
+        self.starts_word = starts_word
+        self.also = also
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
 
 # A rule: the right spelling, and its patterns, each with its leading literal.

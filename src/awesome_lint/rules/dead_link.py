@@ -10,7 +10,7 @@ A repository link checked through the GitHub API is reported by missing-repo ins
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..links.result import DEAD, checked_links, describe, shown
+from ._link_check import checking_links
 
 ID = "dead-link"
 SUMMARY = "a link whose target is gone (404, 410, no such host, refused, missing file or anchor)"
@@ -20,6 +20,10 @@ OPTIONS: dict = {}
 
 
 def check(ctx):
+    if not checking_links(ctx):
+        return
+    from ..links.result import DEAD, checked_links, describe, shown
+
     for link, result in checked_links(ctx, DEAD):
         if result.repo is not None and result.repo.missing:
             continue

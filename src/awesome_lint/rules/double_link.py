@@ -21,7 +21,6 @@ item's description are left out, and every copy is reported (see ``rules/_awesom
 
 from __future__ import annotations
 
-from ..conventions import label_of
 from ..diagnostics import Diagnostic
 from ..identity import comparison_scopes, title_key, url_key
 
@@ -41,6 +40,7 @@ def check(ctx):
     doc = ctx.doc
     across_entries = ctx.options.get("scope") != "entry"
     kinds = ctx.conventions.knowledge.labels
+    label_of = ctx.conventions.label_of  # every link's label, found once per document
     scopes = comparison_scopes(doc)
     first_seen: dict[tuple, tuple[object, object]] = {}  # (scope, url key) -> (entry, link)
     for entry in doc.entries:
@@ -50,7 +50,7 @@ def check(ctx):
             key = None if link.image else url_key(link.url)
             if key is None:
                 continue
-            label = label_of(link, entry)
+            label = label_of(link)
             if label is not None:
                 if key in in_entry:
                     yield _diagnostic(doc, link, in_entry[key], same_entry=True)

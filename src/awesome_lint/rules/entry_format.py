@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..conventions import label_of
 from ..diagnostics import Diagnostic, Edit, Fix
 from ._quote import entry_span
 
@@ -41,15 +40,17 @@ def check(ctx):
     options = ctx.options
     entries = doc.entries
     share, least = ctx.conventions.min_share, ctx.conventions.min_entries
-    yield from _separators(entries, ctx.conventions.separator, share, least)
-    yield from _link_order(entries, int(options.get("min-pairs", 10)), float(options.get("min-share", 0.9)))
+    label_of = ctx.conventions.label_of  # every link's label, found once per document
+    yield from _separators(entries, ctx.conventions.separator, share, least, label_of)
+    min_pairs, min_share = int(options.get("min-pairs", 10)), float(options.get("min-share", 0.9))
+    yield from _link_order(entries, min_pairs, min_share, label_of)
     yield from _missing_venues(doc, entries, int(options.get("min-entries", 8)), float(options.get("venue-share", 0.9)))
 
 
 # ---------------------------------------------------------------------------------------------- separators
 
 
-def _separators(entries, convention, min_share: float, min_entries: int):
+def _separators(entries, convention, min_share: float, min_entries: int, label_of):
     """Separators unlike the section's own dominant one (a section may keep a style of its own), else
     unlike the list's. A pinned separator applies everywhere. Table rows are left out: their links sit
     in cells."""
@@ -58,20 +59,20 @@ def _separators(entries, convention, min_share: float, min_entries: int):
     for entry in listed:
         by_section.setdefault(entry.section, []).append(entry)
     for members in by_section.values():
-        wanted, evidence = _section_separator(members, convention, min_share, min_entries)
+        wanted, evidence = _section_separator(members, convention, min_share, min_entries, label_of)
         if wanted is None:
             continue
         for entry in members:
-            yield from _odd_separators(entry, wanted, evidence)
+            yield from _odd_separators(entry, wanted, evidence, label_of)
 
 
-def _section_separator(members, convention, min_share: float, min_entries: int):
+def _section_separator(members, convention, min_share: float, min_entries: int, label_of):
     """(separator, evidence) a section's entries are held to, or (None, "") when there is none."""
     if convention.pinned:
         return convention.value, "set in the config"
     counts: Counter = Counter()
     for entry in members:
-        texts = {separator.text for separator in _labelled_separators(entry)}
+        texts = {separator.text for separator in _labelled_separators(entry, label_of)}
         if len(texts) == 1:
             counts[texts.pop()] += 1
     total = sum(counts.values())
@@ -85,10 +86,10 @@ def _section_separator(members, convention, min_share: float, min_entries: int):
     return None, ""
 
 
-def _odd_separators(entry, wanted: str, evidence: str):
+def _odd_separators(entry, wanted: str, evidence: str, label_of):
     if not _PLAIN_SEPARATOR.fullmatch(wanted) or "\n" in wanted:
         return
-    for separator in _labelled_separators(entry):
+    for separator in _labelled_separators(entry, label_of):
         text = separator.text
         if text == wanted or "\n" in text or not _PLAIN_SEPARATOR.fullmatch(text):
             continue  # a separator across lines is about indentation, not about separators
@@ -103,9 +104,9 @@ def _odd_separators(entry, wanted: str, evidence: str):
         )
 
 
-def _labelled_separators(entry):
+def _labelled_separators(entry, label_of):
     """The separators that lie between two labelled links (not around the title link or prose links)."""
-    labelled = [label_of(link, entry) is not None for link in entry.links]
+    labelled = [label_of(link) is not None for link in entry.links]
     for separator in entry.separators:
         before = [i for i, link in enumerate(entry.links) if link.end <= separator.start]
         if not before:
@@ -118,19 +119,19 @@ def _labelled_separators(entry):
 # ---------------------------------------------------------------------------------------------- link order
 
 
-def _label_sequence(entry) -> list[tuple[str, object]]:
+def _label_sequence(entry, label_of) -> list[tuple[str, object]]:
     """(label key, label) of the entry's labelled links, first occurrence of each key only."""
     seen, found = set(), []
     for link in entry.links:
-        label = label_of(link, entry)
+        label = label_of(link)
         if label is not None and label.key not in seen:
             seen.add(label.key)
             found.append((label.key, label))
     return found
 
 
-def _link_order(entries, min_pairs: int, min_share: float):
-    sequences = [_label_sequence(entry) for entry in entries]
+def _link_order(entries, min_pairs: int, min_share: float, label_of):
+    sequences = [_label_sequence(entry, label_of) for entry in entries]
     before: Counter = Counter()  # (a, b) -> entries where a comes before b
     for sequence in sequences:
         for i, (a, _label) in enumerate(sequence):

@@ -22,8 +22,12 @@ OPTIONS: dict = {}
 
 def check(ctx):
     usage = ctx.conventions.labels
-    for _entry, _link, label in labelled_links(ctx.doc):
-        convention = usage.dominant(label.key)
+    conventions: dict = {}  # label key -> its convention: a list writes a few labels thousands of times
+    for _entry, _link, label in labelled_links(ctx):
+        key = label.key
+        convention = conventions.get(key)
+        if convention is None:
+            convention = conventions[key] = usage.dominant(key)
         if not convention.holds or label.text == convention.value:
             continue
         yield Diagnostic(

@@ -71,7 +71,7 @@ def check(ctx):
     known = book.keys()
     pool = targets(own, known)
     cache: dict[str, list[str]] = {}
-    for _entry, _link, label in labelled_links(ctx.doc):
+    for _entry, _link, label in labelled_links(ctx):
         key = label.key
         if key not in cache:
             cache[key] = candidates(key, own, known, pool, ctx.options["min-length"])

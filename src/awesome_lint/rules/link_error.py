@@ -8,7 +8,7 @@ than the limit. The link may work again later; errors are never cached, so the n
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..links.result import ERROR, checked_links, describe, shown
+from ._link_check import checking_links
 
 ID = "link-error"
 SUMMARY = "a link whose server failed (timeout, reset, 5xx after retries, other 4xx)"
@@ -18,6 +18,10 @@ OPTIONS: dict = {}
 
 
 def check(ctx):
+    if not checking_links(ctx):
+        return
+    from ..links.result import ERROR, checked_links, describe, shown
+
     for link, result in checked_links(ctx, ERROR):
         message = f"link {shown(link.url)} failed: {describe(result)}"
         yield Diagnostic(link.url_start, link.url_end, message, data={"link": result.to_json()})

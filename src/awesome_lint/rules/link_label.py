@@ -38,8 +38,11 @@ def _is_repository(url: str) -> bool:
 
 def check(ctx):
     knowledge = ctx.conventions.knowledge
-    for _entry, link, label in labelled_links(ctx.doc):
-        kind = knowledge.labels.kind_of(label.text)
+    kinds: dict = {}  # label -> its kind: a list writes a few labels thousands of times
+    for _entry, link, label in labelled_links(ctx):
+        kind = kinds.get(label.text, "")
+        if kind == "":
+            kind = kinds[label.text] = knowledge.labels.kind_of(label.text)
         if kind not in ("code", "paper"):
             continue
         host = host_of(link.url)

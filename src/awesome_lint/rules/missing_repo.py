@@ -9,7 +9,7 @@ redirects is reported by redirected-link, with its new name.
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..links.result import checked_links, shown
+from ._link_check import checking_links
 
 ID = "missing-repo"
 SUMMARY = "a link to a GitHub repository that does not exist (deleted, private or renamed)"
@@ -19,6 +19,10 @@ OPTIONS: dict = {}
 
 
 def check(ctx):
+    if not checking_links(ctx):
+        return
+    from ..links.result import checked_links, shown
+
     for link, result in checked_links(ctx):
         if result.repo is None or not result.repo.missing:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..diagnostics import CHANGES_URLS, Diagnostic, Edit, Fix
-from ..links.result import OK, checked_links, shown
+from ._link_check import checking_links
 
 ID = "redirected-link"
 SUMMARY = "a link that permanently redirects (301, 308) to another URL"
@@ -25,6 +25,10 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def check(ctx):
+    if not checking_links(ctx):
+        return
+    from ..links.result import OK, checked_links, shown
+
     for link, result in checked_links(ctx, OK):
         if not result.permanent_url:
             continue

@@ -10,7 +10,7 @@ links left unchecked when the run's deadline passed. Accept a status for a host 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..links.result import UNVERIFIABLE, checked_links, describe, shown
+from ._link_check import checking_links
 
 ID = "unverifiable-link"
 SUMMARY = "a link the checker could not verify (401, 403, 429, bot protection, not allowed)"
@@ -20,6 +20,10 @@ OPTIONS: dict = {}
 
 
 def check(ctx):
+    if not checking_links(ctx):
+        return
+    from ..links.result import UNVERIFIABLE, checked_links, describe, shown
+
     for link, result in checked_links(ctx, UNVERIFIABLE):
         message = f"could not verify {shown(link.url)}: {describe(result)}"
         yield Diagnostic(link.url_start, link.url_end, message, data={"link": result.to_json()})
