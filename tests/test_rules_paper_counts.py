@@ -48,10 +48,11 @@ PINNED = {
     # a venue tag ("TACL."); "EMNLP 18." is a tag with a short year.
     "thunlp__GNNPapers.md": {"entry-format": 1, "title-case": 2, "title-format": 2},
     # Paragraph entries (a bold title line, authors in italics, "CVPR 2023. [[PDF](...)]"): author homepages
-    # reused as paper or project links and papers listed twice in a section; arXiv preprints filed after the
-    # conference papers of earlier years (entry-order, info); Project before PDF; a title without its period.
+    # reused as paper or project links, a project link repeating the title's link (Nerfstudio) and papers
+    # listed twice in a section; arXiv preprints filed after the conference papers of earlier years
+    # (entry-order, info); Project before PDF; a title without its period.
     "weihaox__awesome-neural-rendering@78e3338.md": {
-        "double-link": 8,
+        "double-link": 9,
         "duplicate-entry": 22,
         "entry-format": 3,
         "entry-order": 8,

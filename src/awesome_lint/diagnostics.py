@@ -16,6 +16,7 @@ SAFE, UNSAFE = "safe", "unsafe"
 CHANGES_URLS = "urls"  # rewrites link URLs (the verifier maps old URL to new)
 CHANGES_ORDER = "order"  # moves whole entries
 CHANGES_REMOVES_EMPTY = "removes-empty"  # removes empty items
+HEADING_NOT_FIXED = "; headings are not fixed automatically (their anchors would change)"
 CHANGES_TOC = "toc"  # rewrites in-page anchor links (a regenerated table of contents)
 
 

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..conventions import Label
+from ..diagnostics import HEADING_NOT_FIXED  # noqa: F401  (re-exported for the venue rules)
 from ..distance import is_slip, osa_distance
 from ..entries import context_venues
 from ..knowledge import Venue, VenueBook, venue_key
@@ -65,9 +66,6 @@ def tag_fix_allowed(tag) -> bool:
     """Whether a fix may edit a venue tag: not one in a heading, whose anchor (and every link to it, a table
     of contents too) would change; the fixer's check refuses any heading change."""
     return tag.place != "heading"
-
-
-HEADING_NOT_FIXED = "; headings are not fixed automatically (their anchors would change)"
 
 
 def typo_candidates(name: str, book: VenueBook) -> dict[str, tuple[Venue, str]]:

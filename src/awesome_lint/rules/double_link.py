@@ -5,14 +5,14 @@ URLs are compared after normalising what does not change the target: the scheme 
 arXiv link (``abs`` and ``pdf``, versions, ``.pdf``) are all ignored. In-page anchors, relative links
 and images are not compared. Each later copy is reported, naming the line of the first.
 
-Two labelled links of one entry to the same place (a "Code" link that repeats the "Paper" link) are
-reported. Across entries, only the links that say which paper an entry is (its title link, or a
-paper-kind label such as Paper, PDF or arXiv) are compared, within the entry's section (the year sections
-of one topic count as one): two entries with different titles pointing at the same paper is usually a
-link pasted into the wrong entry. Shared code, demo or project links are left alone (two papers of a
-group often share one repository), and so are arXiv links and entries with the same title, which are
-``duplicate-entry``'s to report. ``scope: entry`` compares links within an entry only. No fix: which
-link is the mistake is the maintainer's call.
+Two links of one entry to the same place (a "Code" link that repeats the "Paper" link, or a "Demo" link that
+repeats the title's own link) are reported. Across entries, only the links that say which paper an entry is
+(its title link, or a paper-kind label such as Paper, PDF or arXiv) are compared, within the entry's section
+(the year sections of one topic count as one): two entries with different titles pointing at the same paper
+is usually a link pasted into the wrong entry. Shared code, demo or project links are left alone (two papers
+of a group often share one repository), and so are arXiv links and entries with the same title, which are
+``duplicate-entry``'s to report. ``scope: entry`` compares links within an entry only. No fix: which link is
+the mistake is the maintainer's call.
 
 With ``style: awesome`` (the awesome preset) it checks as sindresorhus/awesome-lint does: every link of
 the file, in-page anchors included, compared after normalize-url's normalisation; the links in an
@@ -51,7 +51,7 @@ def check(ctx):
             if key is None:
                 continue
             label = label_of(link)
-            if label is not None:
+            if label is not None or _is_title_link(link, entry):  # a labelled link may repeat the title's
                 if key in in_entry:
                     yield _diagnostic(doc, link, in_entry[key], same_entry=True)
                     continue
@@ -61,6 +61,11 @@ def check(ctx):
             first = first_seen.setdefault((scopes.get(entry.section), key), (entry, link, title))
             if first[0] is not entry and first[2] != title:
                 yield _diagnostic(doc, link, first[1], same_entry=False)
+
+
+def _is_title_link(link, entry) -> bool:
+    title = entry.title
+    return title is not None and link.label_start <= title.start < link.label_end
 
 
 def _is_main(link, label, entry, kinds) -> bool:

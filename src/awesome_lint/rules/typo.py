@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import QUOTE, TEXT
-from ..diagnostics import Diagnostic, Edit, Fix
+from ..diagnostics import HEADING_NOT_FIXED, Diagnostic, Edit, Fix
 from ..inline import scan_links
 from ..misspellings import match_case, shipped
 
@@ -104,7 +104,7 @@ def _diagnostic(word: str, start: int, correction, where: str) -> Diagnostic:
     if where == TITLE:
         message += "; titles are not fixed automatically"
     elif where == HEADING:
-        message += "; headings are not fixed automatically (their anchors would change)"
+        message += HEADING_NOT_FIXED
     elif correction.safe:
         fix = Fix.safe(Edit(start, start + len(word), candidates[0]))
     elif correction.reason:
