@@ -2,8 +2,8 @@
 
 For each document: collect its links (collect.py), judge mailto, anchor and relative links on the spot
 (local.py), take what the cache knows, and fetch the rest with a pool of worker threads, one
-``requests.Session`` each (transport.py), which keeps a connection alive per host. Each task is one
-link; each step of a task is one exchange (http.py) with one URL, handed out by the scheduler
+``requests.Session`` each, all on one shared set of kept-alive connections per host (transport.py).
+Each task is one link; each step of a task is one exchange (http.py) with one URL, handed out by the scheduler
 (schedule.py) under the global and per-host limits. A step ends the task (a result), or puts it back:
 a retry after a backoff, or the next hop of a redirect. The first request goes out as soon as the first
 web link is read; the caller can do other work (the CLI loads the rules) until it needs the report.
@@ -135,6 +135,7 @@ class LinkChecker:
         self._no_head: set[str] = set()  # hosts that refused HEAD once: GET straight away
         self._list_repos: dict[str, ListRepo] = {}  # OWNER/REPO -> the API's answer, asked once per run
         self._lock = threading.Lock()
+        self._pool = None  # the workers' shared connections (transport.new_pool), made by the first worker
 
     # ------------------------------------------------------------------------------ per document
 
@@ -221,10 +222,24 @@ class LinkChecker:
         return self._list_repos[name]
 
     def close(self) -> str | None:
-        """Write the cache; a one-line problem when it could not be written."""
-        if self.cache and not self.cache.save():
-            return self.cache.problem
-        return None
+        """Write the cache and close the kept connections; a one-line problem when the cache could not be written."""
+        saved = self.cache.save() if self.cache else True
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        return None if saved else self.cache.problem
+
+    def _shared_pool(self):
+        """The connections every worker's session uses, one pool per host (made on first use)."""
+        with self._lock:
+            if self._pool is None:
+                from .transport import new_pool
+
+                settings = self.settings
+                per_host = max([settings.per_host] + [host.per_host or 0 for host in settings.hosts.values()])
+                hosts = max(16, 512 // per_host)  # hosts kept open at once: under ~512 open connections
+                self._pool = new_pool(settings.allow_private, hosts, per_host)
+            return self._pool
 
     # ------------------------------------------------------------------------------ fetching
 
@@ -267,30 +282,26 @@ class LinkChecker:
     def _work(self, scheduler, results: dict, progress) -> None:
         from .transport import new_session  # imports requests: only when something is fetched
 
-        session = new_session(self.settings.allow_private, hosts=_idle_connections(self.settings.concurrency))
-        try:
-            while (taken := scheduler.take()) is not None:
-                host, task = taken
-                pause, outcome = 0.0, None
-                try:
-                    outcome, pause = self._step(session, host, task)
-                except Exception as error:  # a bug in one exchange must not stall the run until the deadline
-                    outcome = LinkResult(
-                        task.key, ERROR, f"internal error while checking: {type(error).__name__}: {error}"
-                    )
-                finally:
-                    scheduler.release(host, pause)
-                if isinstance(outcome, LinkResult):
-                    with self._lock:
-                        results[task.key] = outcome
-                    scheduler.finish()
-                    if progress:
-                        progress.update(outcome.category in (DEAD, ERROR))
-                else:
-                    delay = outcome or 0.0
-                    scheduler.put_back(collect.host_of(task.current), task, delay)
-        finally:
-            session.close()
+        # not closed here: the pool it uses is shared, and closed by close() (nothing else is open)
+        session = new_session(self.settings.allow_private, pool=self._shared_pool())
+        while (taken := scheduler.take()) is not None:
+            host, task = taken
+            pause, outcome = 0.0, None
+            try:
+                outcome, pause = self._step(session, host, task)
+            except Exception as error:  # a bug in one exchange must not stall the run until the deadline
+                outcome = LinkResult(task.key, ERROR, f"internal error while checking: {type(error).__name__}: {error}")
+            finally:
+                scheduler.release(host, pause)
+            if isinstance(outcome, LinkResult):
+                with self._lock:
+                    results[task.key] = outcome
+                scheduler.finish()
+                if progress:
+                    progress.update(outcome.category in (DEAD, ERROR))
+            else:
+                delay = outcome or 0.0
+                scheduler.put_back(collect.host_of(task.current), task, delay)
 
     def _step(self, session, host: str, task: Task) -> tuple[LinkResult | float, float]:
         """One exchange. Returns (a result, or the delay before the task's next step; the host's pause)."""
@@ -446,11 +457,6 @@ def _permanent_target(hops: list[tuple[int, str]]) -> str:
             break
         target = url
     return target
-
-
-def _idle_connections(workers: int) -> int:
-    """Hosts each worker keeps a connection to: enough for a few, and all workers' under ~512 open files."""
-    return max(2, min(16, 512 // max(1, workers)))
 
 
 def _shorten(text: str, limit: int = 300) -> str:

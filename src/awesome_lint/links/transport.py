@@ -2,9 +2,11 @@
 
 requests (and urllib3 under it) brings what a link checker run on CI needs: proxies from ``HTTP_PROXY``,
 ``HTTPS_PROXY`` and ``NO_PROXY``, a CA bundle from ``REQUESTS_CA_BUNDLE`` or certifi, IDNA host names,
-chunked and encoded bodies. A session keeps a small pool of connections per host, so a worker's requests
-to one host share a kept-alive connection (http.py returns a connection to the pool only when its answer
-was read to the end).
+chunked and encoded bodies. The workers' sessions share one adapter (:func:`new_pool`), that is one
+urllib3 pool of kept-alive connections per host, as many as the host's limit of requests in flight: a
+host sees at most that many connections however many workers there are (as with lychee), and a
+connection is reused by whichever worker sends the host's next request (http.py returns a connection to
+the pool only when its answer was read to the end). urllib3's pools are made for being shared by threads.
 
 The guard (policy.py) sits in the connection class: when a direct connection is opened, the host is
 resolved, every address is checked, and the socket connects to those very addresses, so a DNS answer
@@ -93,16 +95,63 @@ def _no_netrc(request):
     return request
 
 
-def new_session(allow_private: bool, hosts: int = 16) -> requests.Session:
-    """A session for one worker thread: a kept-alive connection to each of up to ``hosts`` hosts.
+class SharedPool:
+    """What the workers' sessions share: the connections (one adapter) and the environment, read per origin.
 
-    The environment's proxies and CA bundle are used (``trust_env``); ``.netrc`` is not. Guarded unless
-    ``allow_private``.
+    requests reads the environment (proxies, ``NO_PROXY``, the CA bundle) again for every request, going
+    over every environment variable twice: about a third of a request's CPU here, in threads that share
+    one interpreter lock. The answer depends only on the URL's scheme, host and port, so it is kept per
+    origin in :attr:`environment` (the environment does not change during a run).
     """
-    session = requests.Session()
+
+    def __init__(self, allow_private: bool, hosts: int, per_host: int):
+        adapter_class = HTTPAdapter if allow_private else GuardedAdapter
+        self.adapter = adapter_class(pool_connections=hosts, pool_maxsize=per_host, max_retries=0)
+        self.environment: dict[tuple[str, str], dict] = {}  # (scheme, host:port) -> requests' settings for it
+
+    def close(self) -> None:
+        self.adapter.close()
+
+
+def new_pool(allow_private: bool, hosts: int, per_host: int) -> SharedPool:
+    """The connections of a run, shared by the workers' sessions: up to ``per_host`` kept to each of ``hosts`` hosts.
+
+    ``per_host`` is the most requests a host may have in flight, so a connection is always free for the
+    next one (a pool never has to open and then drop an extra one). Guarded unless ``allow_private``.
+    Closed with :meth:`SharedPool.close` once the workers are done.
+    """
+    return SharedPool(allow_private, hosts, per_host)
+
+
+class _Session(requests.Session):
+    """A session that reads the environment once per origin (see :class:`SharedPool`)."""
+
+    def __init__(self, pool: SharedPool):
+        super().__init__()
+        self._environment = pool.environment
+
+    def merge_environment_settings(self, url, proxies, stream, verify, cert):
+        if proxies or verify is not None or cert is not None:  # asked for something: requests' own way
+            return super().merge_environment_settings(url, proxies, stream, verify, cert)
+        parts = requests.utils.urlparse(url)
+        origin = (parts.scheme, parts.netloc)
+        settings = self._environment.get(origin)
+        if settings is None:
+            settings = super().merge_environment_settings(url, {}, None, None, None)
+            self._environment[origin] = settings
+        stream = stream if stream is not None else self.stream
+        return {**settings, "proxies": dict(settings["proxies"]), "stream": stream}
+
+
+def new_session(allow_private: bool, hosts: int = 16, pool: SharedPool | None = None) -> requests.Session:
+    """A session for one worker thread, on ``pool`` (shared: do not close such a session) or its own connections.
+
+    The environment's proxies and CA bundle are used (``trust_env``); ``.netrc`` is not.
+    """
+    if pool is None:  # one request at a time: one connection per host is enough
+        pool = new_pool(allow_private, hosts, per_host=1)
+    session = _Session(pool)
     session.auth = _no_netrc
-    adapter_class = HTTPAdapter if allow_private else GuardedAdapter
     for prefix in ("http://", "https://"):
-        # one request at a time per worker: one connection per host is enough
-        session.mount(prefix, adapter_class(pool_connections=hosts, pool_maxsize=1, max_retries=0))
+        session.mount(prefix, pool.adapter)
     return session
