@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import overload
 
 from . import blocks as blocks_module
+from .inline import Link, scan_links
 from .source import Source
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
@@ -29,6 +30,7 @@ class Document:
         lines = [self.text[start:end] for start, end in zip(self.line_starts, self.line_ends, strict=True)]
         self.blocks = blocks_module.scan(self.text, lines, self.line_starts)
         self.lines = Lines(self.text, self.line_starts, self.line_ends)  # without line endings
+        self._link_scans: dict[tuple[int, int], list[Link]] = {}
 
     def _split_lines(self) -> None:
         pos = 0
@@ -64,6 +66,23 @@ class Document:
         for definition in self.blocks.definitions:
             found.setdefault(normalize_label(definition.label), definition)
         return found
+
+    def links_in(self, start: int, end: int) -> list[Link]:
+        """The links in ``text[start:end]`` (``inline.scan_links`` with the document's definitions), scanned
+        once per span: the entry extractor, the phrasing parser and ``typo`` read the same item text. The list
+        is shared; do not change it. White space at the span's ends holds no link and changes none (a bare URL
+        after it still follows white space), so it is left out of the key."""
+        text = self.text
+        start, end = max(0, start), min(end, len(text))
+        while start < end and text[start] in " \t\r\n":
+            start += 1
+        while end > start and text[end - 1] in " \t\r\n":
+            end -= 1
+        key = (start, end)
+        links = self._link_scans.get(key)
+        if links is None:
+            links = self._link_scans[key] = scan_links(text, start, end, self.definitions)
+        return links
 
     @cached_property
     def entries(self):

@@ -105,7 +105,6 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from functools import cache
 from sys import intern
 
@@ -132,8 +131,7 @@ class Span(Record):
         return self._source[self.start : self.end] if text is None else text
 
 
-@dataclass(slots=True)
-class VenueTag:
+class VenueTag(Record):
     """A venue/year tag such as ``[CVPR 2019]``, ``(NeurIPS 2022)``, ``*CVPR* 2024`` or ``CVPR'24``.
 
     Its strings are interned (``_venue_tag``): a list writes the same few tags thousands of times.
@@ -148,15 +146,44 @@ class VenueTag:
     year: str  # the year as written, "2019" or "19" ("" when absent)
     year_start: int
     year_end: int
-    open: str = ""  # the opening bracket, "[" "(" or ""
-    close: str = ""
+    open: str  # the opening bracket, "[" "(" or ""
+    close: str
     # Where a context tag is written: "heading" (``### CVPR 2024``), "group" (``- **CVPR**`` with the papers
     # nested below) or "line" (``- Authors. *CVPR 2019*`` under the entry); "" for an entry's own tag.
-    place: str = ""
+    place: str
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        name: str,
+        name_start: int,
+        name_end: int,
+        year: str,
+        year_start: int,
+        year_end: int,
+        open: str = "",
+        close: str = "",
+        place: str = "",
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.name = name
+        self.name_start = name_start
+        self.name_end = name_end
+        self.year = year
+        self.year_start = year_start
+        self.year_end = year_end
+        self.open = open
+        self.close = close
+        self.place = place
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(Record):
     kind: str  # "item", "row" or "paragraph"
     index: int  # index into Document.items or Document.rows; for a paragraph, its number among paragraph entries
     line: int
@@ -164,34 +191,86 @@ class Entry:
     start: int  # offsets of the entry's own text (an item's first paragraph, or the whole row)
     end: int
     section: int | None  # index into Document.headings of the nearest heading above, None before any
-    title: Span | None = None
-    venue: VenueTag | None = None
-    year: int | None = None  # the full year, from the venue tag or elsewhere in the entry
-    links: list[Link] = field(default_factory=list)
-    description: Span | None = None
-    separators: list[Span] = field(default_factory=list)  # the text between consecutive links
-    title_end: Span | None = None  # the "." "," ":" or ";" that closes the title, outside the title span
+    title: Span | None
+    venue: VenueTag | None
+    year: int | None  # the full year, from the venue tag or elsewhere in the entry
+    links: list[Link]
+    description: Span | None
+    separators: list[Span]  # the text between consecutive links
+    title_end: Span | None  # the "." "," ":" or ";" that closes the title, outside the title span
     # Context: the venue and year of the heading, group item or child line the entry is filed under. Their
     # spans are where they are written, never in the entry's own text, so no fix edits them per entry.
-    inherited_venue: VenueTag | None = None
-    inherited_year: Span | None = None  # the year as written there ("2019")
-    year_inherited: bool = False  # ``year`` is the inherited year: the entry's own text gives none
+    inherited_venue: VenueTag | None
+    inherited_year: Span | None  # the year as written there ("2019")
+    year_inherited: bool  # ``year`` is the inherited year: the entry's own text gives none
     # The authors as written (an italic line, ``**Authors**: ...``, a nested ``- Authors. *Venue*`` line, a run
     # of names after the title): person names, so no spelling rule or label rule reads them.
-    authors: list[Span] = field(default_factory=list)
+    authors: list[Span]
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(
+        self,
+        kind: str,
+        index: int,
+        line: int,
+        end_line: int,
+        start: int,
+        end: int,
+        section: int | None,
+        title: Span | None = None,
+        venue: VenueTag | None = None,
+        year: int | None = None,
+        links: list[Link] | None = None,
+        description: Span | None = None,
+        separators: list[Span] | None = None,
+        title_end: Span | None = None,
+        inherited_venue: VenueTag | None = None,
+        inherited_year: Span | None = None,
+        year_inherited: bool = False,
+        authors: list[Span] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.index = index
+        self.line = line
+        self.end_line = end_line
+        self.start = start
+        self.end = end
+        self.section = section
+        self.title = title
+        self.venue = venue
+        self.year = year
+        self.links = [] if links is None else links
+        self.description = description
+        self.separators = [] if separators is None else separators
+        self.title_end = title_end
+        self.inherited_venue = inherited_venue
+        self.inherited_year = inherited_year
+        self.year_inherited = year_inherited
+        self.authors = [] if authors is None else authors
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+class _Context(Record):
     """The venue and the year a heading, a group item or a child line names, for the entries filed under it."""
 
-    venue: VenueTag | None = None
-    year: Span | None = None
+    venue: VenueTag | None
+    year: Span | None
+
+    __slots__ = _FIELDS = tuple(__annotations__)
+
+    def __init__(self, venue: VenueTag | None = None, year: Span | None = None) -> None:
+        self.venue = venue
+        self.year = year
+
+    def __hash__(self) -> int:  # a frozen value: not to be changed
+        return hash(self._values())
 
     def under(self, outer: _Context) -> _Context:
         """This context, with what it lacks taken from the context it is nested in."""
         if outer is _NO_CONTEXT:
             return self
+        if self is _NO_CONTEXT:
+            return outer  # most entries: nothing of their own (a context is never changed, so it is shared)
         return _Context(self.venue or outer.venue, self.year or outer.year)
 
 
@@ -214,7 +293,10 @@ _EMPH_TAG = re.compile(r"(?<![*_\w])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n]{1,160}?)(?
 _EMPH_NAME_YEAR = re.compile(
     r"(?<![*_\w])(\*\*|__|\*|_)(?=[^\s*_])([^*_\n\d]{1,100}?)(?<=[^\s*_])\1[ \t]*(" + _YEAR4 + r")(?![\d\w])"
 )
-_YEARISH = re.compile(r"(?:19[5-9]|20\d)\d|['’]\d\d|(?<=[A-Za-z][ \t])\d\d(?!\w)")
+# Something like a year: ``19xx``/``20xx``, ``'19``, or two digits after a word and a space (``EMNLP 18``). It
+# opens with one character class, so the regex engine skips the text without digits or quotes in C.
+_DIGIT = re.compile(r"\d")  # every year has one
+_YEARISH = re.compile(r"[\d'’](?:(?<=1)9[5-9]\d|(?<=2)0\d\d|(?<=['’])\d\d|(?<=[A-Za-z][ \t]\d)\d(?!\w))")
 # A plain year: four digits, ``'19``, or two digits after a space (``EMNLP 18``, taken for a known venue only).
 _PLAIN_YEAR = re.compile(r"(?:(?<!\d)(" + _YEAR4 + r")|['’](\d\d)|(?<=[A-Za-z][ \t])(\d\d))(?![\w])")
 _SHORT_YEAR_AFTER = frozenset(".,;:|)]\r\n")
@@ -365,15 +447,11 @@ class _Extractor:
             parent = item.parent
             if parent is not None and 0 <= parent < len(items) and parent != index:
                 children[parent].append(index)
-        links_cache: dict[int, list[Link]] = {}
+        links_in = self.doc.links_in  # scanned once per span, shared with the phrasing parser
 
         def links_of(index: int) -> list[Link]:
-            links = links_cache.get(index)
-            if links is None:
-                item = items[index]
-                links = scan_links(self.text, item.content_start, item.text_end, self.definitions)
-                links_cache[index] = links
-            return links
+            item = items[index]
+            return links_in(item.content_start, item.text_end)
 
         linked_below: dict[int, bool] = {}
 
@@ -591,7 +669,7 @@ class _Extractor:
         content = text[inner_start:inner_end]
         if not content.strip() or len(content) > 500:
             return None
-        if _TAG_BODY.fullmatch(content.strip()):
+        if _tag_body(content.strip()):
             return None  # **CVPR 2024** is a tag, not a title
         outer = (pos, close + width)
         rest_start = _skip_spaces(text, outer[1], limit)
@@ -689,7 +767,7 @@ class _Extractor:
             c_start += 1
         while c_end > c_start and text[c_end - 1] in " \t":
             c_end -= 1
-        m = _TAG_BODY.fullmatch(text, c_start, c_end)
+        m = _tag_body(text, c_start, c_end)
         if m is None:
             return None
         y_start, y_end = m.span("year")
@@ -877,7 +955,7 @@ class _Extractor:
             if head is None:
                 continue
             end = _rstrip(self.text, head[0], doc.line_ends[last - 1])
-            links = scan_links(self.text, head[0], end, self.definitions)
+            links = doc.links_in(head[0], end)
             if any(not _is_anchor(link) for link in links):
                 candidates.setdefault(section, []).append((first, last, end, head, links))
         number = 0
@@ -928,7 +1006,7 @@ class _Extractor:
             if inner is None:
                 return None
         content = text[inner[0] : inner[1]]
-        if not _WORD.search(content) or content.endswith(":") or _TAG_BODY.fullmatch(content):
+        if not _WORD.search(content) or content.endswith(":") or _tag_body(content):
             return None  # "**Note:**" introduces text; "**CVPR 2024**" is a tag
         return pos, inner, m.span("bold")
 
@@ -954,7 +1032,7 @@ class _Extractor:
         entry.separators = [span for span in self._separators(top) if "\n" not in span.text and "\r" not in span.text]
         gaps = self._without_comments(_gaps(start, end, top), first, last)
         tags = [tag for tag in (self._label_tag(link) for link in top if link.start >= outer[1]) if tag is not None]
-        strong = self._strong_tag(gaps, outer)
+        strong = self._strong_tag(gaps, outer, _YEARISH.search(text, start, end) is not None)
         if strong is not None:
             tags.append(strong)
         tag = min(tags, key=lambda tag: tag.start) if tags else None
@@ -1005,6 +1083,8 @@ class _Extractor:
         if link.image or link.kind not in ("inline", "reference"):
             return None
         text = self.text
+        if _DIGIT.search(text, link.label_start, link.label_end) is None:
+            return None  # most labels ("Paper", "Code"): no year can be in them
         inner = _unwrap(text, link.label_start, link.label_end)
         if inner is None or _YEARISH.search(text, inner[0], inner[1]) is None:
             return None
@@ -1100,7 +1180,7 @@ class _Extractor:
                 return None
             last_text = number
             start, end = doc.line_starts[number - 1], doc.line_ends[number - 1]
-            line_links = scan_links(text, start, end, self.definitions)
+            line_links = doc.links_in(start, end)  # a paragraph of its own: shared with the phrasing parse
             links.extend(line_links)
             m = _AUTHORS_FIELD.match(text, start, end)
             if m is not None and _rstrip(text, m.end(), end) > m.end():
@@ -1123,7 +1203,7 @@ class _Extractor:
         numbered = _NUMBERED.match(text, start, heading.end)  # "1. Title": the number is not the title
         if numbered is not None:
             start = numbered.end()
-        own_links = scan_links(text, start, heading.end, self.definitions)
+        own_links = doc.links_in(start, heading.end)
         following = index + 1 < len(doc.headings)
         end_line = doc.headings[index + 1].line - 1 if following else len(doc.lines)
         entry = Entry(
@@ -1240,7 +1320,7 @@ class _Extractor:
             links: list[Link] = []
             cell_links: list[list[Link]] = []
             for a, b in row.cells:
-                found_links = scan_links(text, a, b, self.definitions) if a < b else []
+                found_links = self.doc.links_in(a, b)
                 cell_links.append(found_links)
                 links.extend(found_links)
             if not any(not _is_anchor(link) for link in links):
@@ -1367,6 +1447,16 @@ def context_venues(entries: list[Entry]) -> list[VenueTag]:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
+
+def _tag_body(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """``_TAG_BODY.fullmatch``, with text that holds no year ruled out first: the tag's year is a ``_YEARISH``
+    match (``19xx``, ``20xx``, or two digits after a quote, which may stand just before ``start``), and the
+    lazy name of ``_TAG_BODY`` costs far more to try than the search."""
+    end = len(text) if end is None else end
+    if _YEARISH.search(text, max(start - 1, 0), end) is None:
+        return None
+    return _TAG_BODY.fullmatch(text, start, end)
 
 
 def _is_anchor(link: Link) -> bool:

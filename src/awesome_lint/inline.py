@@ -124,8 +124,9 @@ class Link(Record):
 
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
-# The next character that may start or end something, or the start of a bare URL.
-_SPECIAL = re.compile(r"[\\`<\]\[]|!\[|(?i:https?://)")
+# The next character that may start or end something, or the start of a bare URL. The pattern opens with
+# one character class, so the regex engine skips plain text in C; the lookbehinds then say which it was.
+_SPECIAL = re.compile(r"[\\`<\]\[!hH](?:(?<=[\\`<\]\[])|(?<=!)\[|(?<=[hH])(?i:ttps?://))")
 _BARE_AFTER = frozenset("*_~(")  # GFM: a bare URL follows white space, one of these, or the span's start
 _BLANK_LINE = re.compile(r"(?>\r\n|\n|\r)[ \t]*(?>\r\n|\n|\r)")
 _BACKTICKS = re.compile(r"`+")
@@ -172,8 +173,8 @@ def scan_links(text: str, start: int = 0, end: int | None = None, definitions=No
     n = len(text)
     end = n if end is None or end > n else end
     start = max(0, start)
-    if start >= end:
-        return []
+    if start >= end or _SPECIAL.search(text, start, end) is None:
+        return []  # every link starts at a "[", "![", "<" or "http(s)://": text without one has none
     scanner = _Scanner(text, start, end, definitions or {})
     scanner.run(start)
     return scanner.result()
@@ -195,7 +196,7 @@ class _Scanner:
     def run(self, pos: int) -> None:
         text, end = self.text, self.end
         while pos < end:
-            blank = _BLANK_LINE.search(text, pos, end)
+            blank = _blank_line(text, pos, end)
             chunk_end = blank.start() if blank else end
             pos = self._chunk(pos, chunk_end)
             if pos > chunk_end:  # an HTML comment ran past the chunk: resume after it
@@ -363,7 +364,9 @@ class _Scanner:
     def _inline_tail(self, o_start, label_start, i, image, chunk_end) -> Link | None:
         """Parse ``(destination "title")`` after the ``]`` at ``i``."""
         text = self.text
-        p = _LINE_GAP.match(text, i + 2, chunk_end).end()
+        p = i + 2
+        if p < chunk_end and text[p] in " \t\r\n":
+            p = _LINE_GAP.match(text, p, chunk_end).end()
         if p >= chunk_end:
             return None
         if text[p] == "<":
@@ -400,7 +403,9 @@ class _Scanner:
                 return None
             url_end = p = min(p, chunk_end)
         title = None
-        q = _LINE_GAP.match(text, p, chunk_end).end()
+        q = p
+        if q < chunk_end and text[q] in " \t\r\n":
+            q = _LINE_GAP.match(text, q, chunk_end).end()
         if q < chunk_end and q > p and text[q] in _TITLE:
             m = _TITLE[text[q]].match(text, q, chunk_end)
             if m is None:
@@ -448,6 +453,17 @@ class _Scanner:
             links.append(Link("bare", b_start, b_end, "", b_start, b_start, None, b_start, b_end, source=text))
         links.sort(key=_start_key)
         return links
+
+
+def _blank_line(text: str, pos: int, end: int) -> re.Match | None:
+    """The first blank line in text[pos:end]. It starts at a line ending: most spans (one line) have none,
+    which two ``find`` calls tell faster than the regex."""
+    newline = text.find("\n", pos, end)
+    carriage = text.find("\r", pos, end)
+    if newline < 0 and carriage < 0:
+        return None
+    first = newline if carriage < 0 else carriage if newline < 0 else min(newline, carriage)
+    return _BLANK_LINE.search(text, first, end)
 
 
 def _start_key(link: Link) -> int:

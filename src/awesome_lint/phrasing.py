@@ -67,9 +67,13 @@ def to_string(nodes: Node | list[Node]) -> str:
     return "".join(parts)
 
 
-def parse(text: str, start: int, end: int, definitions=None) -> list[Node]:
-    """The phrasing nodes of ``text[start:end]`` (a paragraph's, heading's or cell's inline content)."""
-    links = scan_links(text, start, end, definitions or {})
+def parse(text: str, start: int, end: int, definitions=None, links: list[Link] | None = None) -> list[Node]:
+    """The phrasing nodes of ``text[start:end]`` (a paragraph's, heading's or cell's inline content).
+
+    ``links`` are the span's links when they were already scanned (``Document.links_in``), else they are
+    scanned here; the list is only read."""
+    if links is None:
+        links = scan_links(text, start, end, definitions or {})
     return _parse_span(text, start, end, links, definitions or {})
 
 
@@ -263,17 +267,16 @@ def _build(text: str, pieces: list) -> list[Node]:
             events.append(piece)
             continue
         run = range(piece.start, piece.start + piece.original)
+        # In offset order, as the run is walked: the closers by where they start, the outermost opener first.
         used_close = [closing_at[at] for at in run if at in closing_at]
         used_open = [opening_at[at] for at in run if at in opening_at]
         # Closers use the run's first characters, openers its last; unmatched ones stay text.
-        used_close.sort(key=lambda m: m[2])
         for m in used_close:
             events.append(("close", m))
-        first_free = max([m[3] for m in used_close], default=piece.start)
-        last_free = min([m[0] for m in used_open], default=piece.start + piece.original)
+        first_free = max(m[3] for m in used_close) if used_close else piece.start
+        last_free = min(m[0] for m in used_open) if used_open else piece.start + piece.original
         if first_free < last_free:
             events.append((first_free, last_free))
-        used_open.sort(key=lambda m: m[0])  # the outermost opens first
         for m in used_open:
             events.append(("open", m))
     root: list[Node] = []

@@ -66,7 +66,8 @@ def nodes(ctx, start: int, end: int) -> list[phrasing.Node]:
     cache = _shared(ctx, "phrasing", dict)
     key = (start, end)
     if key not in cache:
-        cache[key] = phrasing.parse(ctx.doc.text, start, end, ctx.doc.definitions)
+        doc = ctx.doc  # the links of the span were scanned once, most often by the entry extractor
+        cache[key] = phrasing.parse(doc.text, start, end, doc.definitions, doc.links_in(start, end))
     return cache[key]
 
 
