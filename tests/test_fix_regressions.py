@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from markdown_it import MarkdownIt
 
 from awesome_lint.diagnostics import CHANGES_REMOVES_EMPTY, Diagnostic, Edit, Fix
 from awesome_lint.document import Document
@@ -149,6 +150,27 @@ def test_the_other_fixes_of_the_file_go_through(tmp_path, monkeypatch):
     assert (tmp_path / "README.md").read_text() == text.replace("tool!!", "tool!")
 
 
+def test_no_pipe_is_added_in_a_table_with_a_row_read_otherwise():
+    """GFM reads "[ref]: ..." under the table as a row. mistune ends the table at "|  | [Paper][ref]" (no
+    closing pipe) and reads the definition as paragraph text; with the closing pipe added it reads that row
+    and then a definition, and the fixer's check saw a link appear. A pipe on any row moves where mistune
+    ends the table, so none is added in such a table."""
+    text = "# T\n\n| A | B |\n|---|---|\n|  | [Paper][ref]\n[ref]: https://a.org/x\n"
+    found = findings(text, "table-pipes")
+    assert [f.line for f in found] == [5, 6, 6] and all(f.fix is None for f in found)
+
+
+def test_no_table_fix_when_mistunes_table_ends_early_and_runs_on_below():
+    """ "| " (one pipe) is a row to GFM but ends mistune's table: from there mistune reads a paragraph that runs
+    on into the indented code under the table (a link, to it). Padding or piping the row moves where its
+    table ends, and the fixer's check saw the link lost. With a blank line under the table, the fixes stay."""
+    text = "# T\n\n| Title |\n|---|\n| \n|  |\n    - [Paper](https://a.org/x)\n"
+    for rule in ("table-pipes", "table-cell-padding"):
+        found = findings(text, rule)
+        assert found and all(f.fix is None for f in found), rule
+    assert findings("# T\n\n| Title |\n|---|\n| a\n\ntext\n", "table-pipes")[0].fix is not None
+
+
 # -------------------------------------------------------------------------------- one fix for many findings
 
 
@@ -216,6 +238,108 @@ def test_the_fixer_lets_the_first_documents_entries_go():
     assert result.removed_items == 1
     assert "entries" not in first.__dict__  # released; read again, they would be extracted again
     assert len(first.entries) == 2
+
+
+# ------------------------------------------------------------------------------ block quotes' lazy lines
+
+_COMMONMARK = MarkdownIt("commonmark").enable("table")
+
+
+@pytest.mark.parametrize(
+    ("lazy", "what"),
+    [
+        ("\t- paper. [CVPR 2019]\n", "a list item: 4 columns of tab outside, 2 after `> `"),
+        ("\t1. paper\n", "an ordered list item"),
+        ("\t# paper\n", "a heading"),
+        ("\t```\n", "a fence"),
+        ("\t***\n", "a thematic break"),
+        ("\t<div>\n", "an HTML block"),
+        ("===\n", "a setext underline, which a lazy line cannot be"),
+        ("| Title |\n|---|\n| a |\n", "a table"),
+    ],
+)
+def test_a_lazy_line_the_marker_would_turn_into_a_block_is_reported_not_fixed(lazy, what):
+    """A lazy line continues the quote's paragraph only because, outside the quote, it starts no block; with
+    the marker added its text is read inside the quote, where it would start a block (``what``)."""
+    text = f"# T\n\n> paper\n{lazy}"
+    found = findings(text, "no-blockquote-without-marker")
+    assert found and all(f.fix is None for f in found), what
+    marked = "# T\n\n> paper\n" + "".join("> " + line for line in lazy.splitlines(keepends=True))
+    assert _COMMONMARK.render(marked) != _COMMONMARK.render(text), f"the marker keeps {what}: the test is moot"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# T\n\n> paper\nmore text\n", "# T\n\n> paper\n> more text\n"),
+        ("# T\n\n> paper\n    indented\n", "# T\n\n> paper\n>     indented\n"),
+        ("# T\n\n> paper\n<https://example.com/a>\n", "# T\n\n> paper\n> <https://example.com/a>\n"),
+        ("# T\n\n> > paper\n> more\n", "# T\n\n> > paper\n> > more\n"),
+        # in a list item the marker goes where the quote's stands: at the line's start it would close the item
+        ("# T\n\n- item\n\n  > paper\n  more\n", "# T\n\n- item\n\n  > paper\n  > more\n"),
+    ],
+)
+def test_a_lazy_line_that_stays_paragraph_text_is_fixed(text, expected):
+    assert fixed(text, "no-blockquote-without-marker") == expected
+    assert _COMMONMARK.render(expected) == _COMMONMARK.render(text)
+
+
+def test_a_lazy_line_in_a_list_item_not_lined_up_with_the_quote_is_reported_not_fixed():
+    text = "# T\n\n- item\n  > paper\nmore\n"
+    (found,) = findings(text, "no-blockquote-without-marker")
+    assert found.line == 5 and found.fix is None
+
+
+# ------------------------------------------------------------------------------ code under an empty item
+
+
+def test_an_indented_block_right_under_an_item_line_is_reported_not_fenced():
+    """CommonMark closes the empty item "   -" and reads the lines under it as indented code; mistune, which
+    the fixer's verification reads, takes them as the item's content and the text after "      paper" as a
+    paragraph with a link, so fencing them looked like losing that link and the fixer refused."""
+    text = "# T\n\n   -\n    - paper\n      paper\n    - [Paper](https://arxiv.org/abs/2004.01234)\n"
+    (found,) = findings(text, "code-block-style")
+    assert found.line == 4 and found.fix is None
+    assert fixed("# T\n\n   -\n\n    code\n", "code-block-style") == "# T\n\n   -\n\n```\ncode\n```\n"
+
+
+def test_an_indented_block_right_under_a_table_row_is_reported_not_fenced():
+    """ "| " is an empty row to GFM and the code under it code; mistune ends the table there and reads "|" and
+    the code as one paragraph with a link, so the fence looked like losing it."""
+    text = "# T\n\n| Title |\n|---|\n| \n    - [Paper](https://a.org/x)\n"
+    (found,) = findings(text, "code-block-style")
+    assert found.line == 6 and found.fix is None
+
+
+def test_an_indented_block_before_an_indented_block_is_reported_not_fenced():
+    """After indented code mistune reads a block indented by one to three spaces as a paragraph: here "-" and
+    a link, where CommonMark reads an empty item holding code. Fenced, mistune reads it right, and the fixer's
+    check saw the link lost; with a blank line and no indent, the fence goes through."""
+    text = "# T\n\n    code\n  -\n        - [P](https://a.org/x)\n"
+    found = findings(text, "code-block-style")
+    assert [f.line for f in found] == [3, 5] and all(f.fix is None for f in found)  # line 5: code in the item
+    assert fixed("# T\n\n    code\n\n# H\n", "code-block-style") == "# T\n\n```\ncode\n```\n\n# H\n"
+
+
+# ------------------------------------------------------------------------------------- unused definitions
+
+
+def test_the_unused_definitions_of_one_label_go_in_one_fix():
+    """remark reports an unused label once, on its last definition; deleting only that one uncovered the
+    one before on the next pass, and with blank-lines and final-newline the fixer needed 4 passes."""
+    text = "# T\n\n[ref]: https://a.org/1\n\n[ref]: https://a.org/2\n[ref]: https://a.org/3"
+    (found,) = findings(text, "no-unused-definitions")
+    assert found.line == 6 and len(found.fix.edits) == 2
+    assert fixed(text, "no-unused-definitions", unsafe=True) == "# T\n\n\n"
+
+
+def test_a_label_still_written_in_code_is_reported_not_deleted():
+    """ "[P][ref]" in code is no use to CommonMark, but mistune, which checks every fix, reads the code under
+    "  -" after indented code as text: deleting the definition looked like losing a link."""
+    text = "# T\n\n    code\n  -\n        - [P][ref]\n\n[ref]: https://a.org/x\n"
+    (found,) = findings(text, "no-unused-definitions")
+    assert found.line == 7 and found.fix is None
+    assert findings("# T\n\n[ref]: https://a.org/x\n", "no-unused-definitions")[0].fix is not None
 
 
 # ---------------------------------------------------------------------------------------------- the config

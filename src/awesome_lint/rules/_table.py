@@ -91,14 +91,16 @@ def table_lines(doc, index: int) -> list[int]:
 # A link reference definition, ``[ref]: https://...``; and a setext heading's underline, ``---`` or ``===``.
 _DEFINITION = re.compile(r"\[(?:[^\\\[\]]|\\.){1,999}\]:")
 _UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*\Z")
+_MISTUNE_ROW = re.compile(r" {0,3}\|.*\|[ \t]*\Z")  # a body row to mistune's table plugin
 
 
 def read_otherwise(doc, index: int, line: int, start: int, end: int) -> str | None:
     """What a body row of a table (``text[start:end]`` on ``line``) is to the fixer's check (mistune), which ends
     a table at a row without pipes where GFM goes on, when that is not a row: "a link reference definition"
-    (``[ref]: https://...`` written under the table, which its author surely meant as one), or "a heading" and
-    "a heading's underline" (a row without pipes over a ``-`` or ``=`` line, a setext heading to mistune); else
-    None. A fix that touches such a row is refused, with every other fix of the file: the table rules report it
+    (``[ref]: https://...`` written under the table, which its author surely meant as one), "a heading" and
+    "a heading's underline" (a row without pipes over a ``-`` or ``=`` line, a setext heading to mistune), or
+    text running on into a line under the table (:func:`_ends_mistunes_table`); else None.
+    A fix that touches such a row is refused, with every other fix of the file: the table rules report it
     but fix neither it nor its table."""
     if line <= doc.blocks.tables[index].delimiter_line:
         return None
@@ -106,7 +108,7 @@ def read_otherwise(doc, index: int, line: int, start: int, end: int) -> str | No
     if _DEFINITION.match(text, start, end):
         return "a link reference definition"
     if text.find("|", start, end) >= 0:
-        return None
+        return _ends_mistunes_table(doc, index, line)
     if line < len(doc.line_starts) and _UNDERLINE.match(text, doc.line_starts[line], doc.line_ends[line]):
         return "a heading"
     above = line - 1  # the row above, for an underline row (``===``, a row to GFM too)
@@ -114,7 +116,19 @@ def read_otherwise(doc, index: int, line: int, start: int, end: int) -> str | No
         a_start, a_end = doc.line_starts[above - 1], doc.line_ends[above - 1]
         if text.find("|", a_start, a_end) < 0 and text[a_start:a_end].strip():
             return "a heading's underline"
-    return None
+    return _ends_mistunes_table(doc, index, line)
+
+
+def _ends_mistunes_table(doc, index: int, line: int) -> str | None:
+    """mistune's table goes on only over rows between two pipes: at a row without them ("| ", "| a | b") it
+    ends, and that row and the ones after are a paragraph, which runs on into a non-blank line under the table
+    (indented code, to GFM a block of its own). A pipe added there moves where mistune's table ends."""
+    end_line = doc.blocks.tables[index].end_line
+    if end_line >= len(doc.lines) or not doc.lines[end_line].strip():
+        return None
+    if _MISTUNE_ROW.match(doc.lines[line - 1]):
+        return None
+    return "text that runs on into the line under the table"
 
 
 def row_span(doc, line: int) -> tuple[int, int]:
