@@ -70,3 +70,34 @@ def run_inprocess(args: list[str], monkeypatch, cwd: Path | None = None, stdin: 
     monkeypatch.setattr(sys, "stdin", fake_stdin)
     code = cli.main(args)
     return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_on_terminal(args: list[str], cwd: Path, env: dict, columns: int | None = None) -> bytes:
+    """Run the CLI with a real pseudo-terminal as stdout and stderr; everything it wrote there.
+
+    ``columns`` sets the terminal's reported width (0 is what a fresh pty, and some CI terminals, report).
+    """
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    if columns is not None:
+        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "awesome_lint", *args], cwd=cwd, stdout=terminal, stderr=terminal, env=env
+    )
+    os.close(terminal)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed when the process ended
+            break
+        if not chunk:
+            break
+        output += chunk
+    proc.wait(timeout=60)
+    os.close(controller)
+    return output

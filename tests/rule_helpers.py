@@ -5,7 +5,7 @@ from __future__ import annotations
 from awesome_lint.config import Config, from_mapping
 from awesome_lint.document import Document
 from awesome_lint.fix import fix_to_fixed_point, verify
-from awesome_lint.linter import Context, to_finding
+from awesome_lint.linter import Context, drop_heading_fixes, to_finding
 from awesome_lint.rules import all_rules
 from awesome_lint.source import Source
 
@@ -26,6 +26,7 @@ def _run(doc: Document, rule_id: str, options: dict | None, config: dict | None)
     found = list(rule.check(ctx))
     for diagnostic in found:
         diagnostic.rule = rule_id
+    drop_heading_fixes(doc, found)  # as the linter does for every rule
     return sorted(found, key=lambda d: (d.start, d.end))
 
 

@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 import os
-import pty
 import subprocess
 import sys
 
-from conftest import ROOT
+from conftest import ROOT, run_on_terminal
 
 ESC = b"\x1b["
 
 
 def run_on_tty(tmp_path, *args: str, env_extra: dict | None = None) -> bytes:
     (tmp_path / "README.md").write_text("# L\n\n- \n")
-    controller, terminal = pty.openpty()
     env = {key: value for key, value in os.environ.items() if key != "NO_COLOR"}
     env.update({"PYTHONPATH": str(ROOT / "src"), **(env_extra or {})})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "awesome_lint", "--select", "empty-item", *args],
-        cwd=tmp_path,
-        stdout=terminal,
-        stderr=terminal,
-        env=env,
-    )
-    os.close(terminal)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(controller, 4096)
-        except OSError:  # the terminal closed when the process ended
-            break
-        if not chunk:
-            break
-        output += chunk
-    proc.wait(timeout=60)
-    os.close(controller)
-    return output
+    return run_on_terminal(["--select", "empty-item", *args], tmp_path, env)
 
 
 def test_terminal_output_is_coloured(tmp_path):

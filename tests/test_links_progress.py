@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
-import struct
 import subprocess
 import sys
-import termios
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_on_terminal
 from linkserver import LinkServer, no_proxy_env
 
 pytestmark = pytest.mark.usefixtures(no_proxy_env.__name__)
@@ -36,28 +32,7 @@ def environment() -> dict:
 def test_progress_bar_on_a_terminal_shows_done_failed_and_eta(tmp_path, columns):
     with LinkServer(busy_seconds=0.15) as server:
         write_list(tmp_path, server)
-        controller, terminal = pty.openpty()
-        # a fresh pty reports 0 columns (as some CI terminals do); the bar must show there too
-        fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "awesome_lint", *ARGS],
-            cwd=tmp_path,
-            stdout=terminal,
-            stderr=terminal,
-            env=environment(),
-        )
-        os.close(terminal)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:  # the terminal closed when the process ended
-                break
-            if not chunk:
-                break
-            output += chunk
-        proc.wait(timeout=60)
-        os.close(controller)
+        output = run_on_terminal(ARGS, tmp_path, environment(), columns=columns)
     text = output.decode("utf-8", "replace")
     assert "checking links in README.md (1 failed)" in text
     assert "/9 done" in text and "ETA" in text

@@ -106,32 +106,38 @@ def lint_document(
             diagnostic.severity = _capped(setting.level, diagnostic.max_severity)
             if not suppressed.covers(rule_id, doc.line_of(diagnostic.start)):
                 found.append(diagnostic)
-    _drop_heading_fixes(doc, found)
+    drop_heading_fixes(doc, found)
     found.sort(key=lambda d: (d.start, d.end, d.rule))
     return found
 
 
-def _drop_heading_fixes(doc: Document, diagnostics: list[Diagnostic]) -> None:
-    """Take back a fix that would edit a heading's own text (a venue or title in a heading entry).
+def drop_heading_fixes(doc: Document, diagnostics: list[Diagnostic]) -> None:
+    """Take back a fix that would change a heading's text (a venue or title in a heading entry).
 
     Its anchor, and every link to it, would change; the fixer's check refuses any changed heading, and one
-    refused fix would hold back every other fix of the file. Edits that move whole headings (entry-order)
-    span more than one heading and are left to that check.
+    refused fix would hold back every other fix of the file. A fix that keeps the text (a heading's marker
+    style) stays, and edits that move whole headings (entry-order) span more than one heading and are left
+    to that check.
     """
     fixed = [d for d in diagnostics if d.fix is not None]
     if not fixed or not doc.headings:
         return
     heading_of_line = {n: h for h in doc.headings for n in range(h.line, h.end_line + 1)}
     for diagnostic in fixed:
-        if any(_inside_one_heading(doc, edit, heading_of_line) for edit in diagnostic.fix.edits):
+        if any(_changes_one_heading(doc, edit, heading_of_line) for edit in diagnostic.fix.edits):
             diagnostic.fix = None
             if not diagnostic.message.endswith(HEADING_NOT_FIXED):
                 diagnostic.message += HEADING_NOT_FIXED
 
 
-def _inside_one_heading(doc: Document, edit, heading_of_line: dict) -> bool:
-    first = heading_of_line.get(doc.line_of(edit.start))
-    return first is not None and first is heading_of_line.get(doc.line_of(max(edit.start, edit.end - 1)))
+def _changes_one_heading(doc: Document, edit, heading_of_line: dict) -> bool:
+    """Whether the edit lies within one heading's lines and its text does not survive the edit."""
+    heading = heading_of_line.get(doc.line_of(edit.start))
+    if heading is None or heading is not heading_of_line.get(doc.line_of(max(edit.start, edit.end - 1))):
+        return False
+    start, end = doc.line_starts[heading.line - 1], doc.line_ends[heading.end_line - 1]
+    after = doc.text[start : edit.start] + edit.content + doc.text[edit.end : end]
+    return doc.text[heading.start : heading.end] not in after
 
 
 def _capped(level: str, cap: str | None) -> str:

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..conventions import Label
-from ..diagnostics import HEADING_NOT_FIXED  # noqa: F401  (re-exported for the venue rules)
 from ..distance import is_slip, osa_distance
 from ..entries import context_venues
 from ..knowledge import Venue, VenueBook, venue_key
@@ -60,12 +59,6 @@ def venue_tags(doc) -> Iterator[object]:
 def venue_names(doc) -> Counter:
     """How many tags use each venue name (compared case-folded, qualifiers kept)."""
     return Counter(venue_key(tag.name) for tag in venue_tags(doc) if tag.name)
-
-
-def tag_fix_allowed(tag) -> bool:
-    """Whether a fix may edit a venue tag: not one in a heading, whose anchor (and every link to it, a table
-    of contents too) would change; the fixer's check refuses any heading change."""
-    return tag.place != "heading"
 
 
 def typo_candidates(name: str, book: VenueBook) -> dict[str, tuple[Venue, str]]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 
 from ..diagnostics import Diagnostic, Edit, Fix
-from ._paper import HEADING_NOT_FIXED, tag_fix_allowed, venue_tags
+from ._paper import venue_tags
 
 ID = "venue-format"
 SUMMARY = "a malformed venue tag: no space before the year, a short year, unbalanced brackets"
@@ -113,8 +113,5 @@ def check(ctx):
             continue
         for checker in (_missing_space, _short_year, _brackets):
             diagnostic = checker(doc, tag, conv)
-            if diagnostic is not None:
-                if diagnostic.fix is not None and not tag_fix_allowed(tag):
-                    diagnostic.fix = None
-                    diagnostic.message += HEADING_NOT_FIXED
+            if diagnostic is not None:  # a heading's tag loses its fix in the linter, as every heading edit does
                 yield diagnostic

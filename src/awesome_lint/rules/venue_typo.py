@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Edit, Fix
 from ..knowledge import venue_key
-from ._paper import HEADING_NOT_FIXED, base_name_span, tag_fix_allowed, typo_candidates, venue_names, venue_tags
+from ._paper import base_name_span, typo_candidates, venue_names, venue_tags
 
 ID = "venue-typo"
 SUMMARY = "a venue name misspelled against the known venues (CPVR, NeurlPS)"
@@ -40,12 +40,11 @@ def check(ctx):
             yield Diagnostic(start, end, f'venue "{base}" looks like a typo of one of {names}')
             continue
         venue, spelling = next(iter(found.values()))
-        allowed = tag_fix_allowed(tag)
-        note = "" if allowed else HEADING_NOT_FIXED
+        # a tag written in a heading loses its fix in the linter, as every heading edit does
         yield Diagnostic(
             start,
             end,
-            f'venue "{base}" looks like a typo of "{spelling}" (a known venue){note}',
-            fix=Fix.safe(Edit(start, end, spelling)) if allowed else None,
+            f'venue "{base}" looks like a typo of "{spelling}" (a known venue)',
+            fix=Fix.safe(Edit(start, end, spelling)),
             data={"venue": venue.name},
         )
