@@ -7,7 +7,7 @@ import pytest
 from awesome_lint.document import Document
 from awesome_lint.links import http
 from awesome_lint.links.checker import LinkChecker, Task
-from awesome_lint.links.result import DEAD, ERROR, OK, UNVERIFIABLE
+from awesome_lint.links.result import DEAD, ERROR, OK, UNVERIFIABLE, LinkResult
 from awesome_lint.links.schedule import Scheduler
 from awesome_lint.links.settings import HostSettings, LinkSettings
 from awesome_lint.source import Source
@@ -173,6 +173,21 @@ def test_deadline_ends_the_run_and_reports_unchecked():
         unchecked = [r for r in report.results.values() if "deadline" in r.reason]
         assert unchecked and all(r.category == UNVERIFIABLE for r in unchecked)
         assert checker.stats.unchecked == len(unchecked)
+
+
+def test_a_wait_the_deadline_cuts_short_gives_no_verdict():
+    """A slow page whose wait the deadline ended is unchecked, never a "timed out" error (a race on a busy CI)."""
+    from awesome_lint.links.transport import new_session
+
+    with LinkServer(slow_seconds=3.0) as server:
+        checker = LinkChecker(LinkSettings(**{**FAST, "read_timeout": 10.0, "deadline": 0.4}))
+        url = server.url("/slow")
+        outcome, _ = checker._step(new_session(True), "127.0.0.1", Task(key=url, current=url))
+        assert not isinstance(outcome, LinkResult) and not isinstance(outcome, float)
+        # a genuine read timeout, far from the deadline, is a verdict
+        checker = LinkChecker(LinkSettings(**{**FAST, "retries": 0}))
+        outcome, _ = checker._step(new_session(True), "127.0.0.1", Task(key=url, current=url))
+        assert isinstance(outcome, LinkResult) and outcome.category == ERROR and "timed out" in outcome.reason
 
 
 def test_only_lines_limits_the_links_checked():

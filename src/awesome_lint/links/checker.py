@@ -31,6 +31,8 @@ from .listrepo import ListRepo
 from .result import DEAD, ERROR, OK, SKIPPED, UNVERIFIABLE, LinkReport, LinkResult
 from .settings import LinkSettings
 
+_CUT_BY_DEADLINE = object()  # an exchange the deadline's shortened timeout ended
+
 
 @dataclass
 class Task:
@@ -293,7 +295,9 @@ class LinkChecker:
                 outcome = LinkResult(task.key, ERROR, f"internal error while checking: {type(error).__name__}: {error}")
             finally:
                 scheduler.release(host, pause)
-            if isinstance(outcome, LinkResult):
+            if outcome is _CUT_BY_DEADLINE:
+                scheduler.finish()  # left out of the results: reported as unchecked, like the links never taken
+            elif isinstance(outcome, LinkResult):
                 with self._lock:
                     results[task.key] = outcome
                 scheduler.finish()
@@ -313,6 +317,8 @@ class LinkChecker:
         headers.update(github.headers(settings.github_api_url, task.current))
         use_head = task.repo is None and host not in self._no_head
         reply = http.exchange(session, task.current, headers, timeout, use_head, read_json=task.repo is not None)
+        if reply.error == http.TIMEOUT and time.monotonic() >= self.deadline - 0.05:
+            return _CUT_BY_DEADLINE, 0.0  # the deadline, not the server, ended the wait: no verdict on the link
         task.attempts += 1
         task.elapsed += time.monotonic() - began
         with self._lock:
