@@ -167,7 +167,6 @@ def _main(argv: list[str] | None) -> int:
         print(f"awesome-lint {__version__}")
         return EXIT_OK
     from .config import ConfigError
-    from .fix import FixError
     from .gitdiff import DiffBaseError
     from .source import InputError
 
@@ -178,9 +177,17 @@ def _main(argv: list[str] | None) -> int:
             print(explain.explain(args.explain) if args.explain else explain.list_rules())
             return EXIT_OK
         return _run(args)
-    except (ConfigError, InputError, FixError, DiffBaseError) as err:
+    except (ConfigError, InputError, _fix_error(), DiffBaseError) as err:  # evaluated only on an error
         print(f"awesome-lint: {err}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _fix_error() -> type[Exception]:
+    """The fixer's error, imported only once an error is on its way out: a plain lint never loads the fixer
+    (nor the outline it checks headings with)."""
+    from .fix import FixError
+
+    return FixError
 
 
 def _run(args) -> int:
@@ -205,7 +212,7 @@ def _run(args) -> int:
     state = RunState()
     try:
         for path in paths:
-            _process(path, args, fixed_config, state)
+            _without_collector(_process, path, args, fixed_config, state)
     finally:
         _close_link_checkers(args, state)
 
@@ -217,6 +224,25 @@ def _run(args) -> int:
         options.links = state.link_records if args.link_details else None
         reporter(args.format).render(state.findings, out, options)
     return _exit_code(args, state)
+
+
+def _without_collector(process, *args) -> None:
+    """Run ``process(*args)`` with Python's cyclic garbage collector paused (one file's read, lint and fix).
+
+    A lint allocates hundreds of thousands of small objects that live until the file is done, and the
+    collector would walk them all again and again (a tenth of the time on a 1 MB list, a third on a 10 MB
+    one) to find almost nothing: they form next to no cycles, and reference counting frees them after
+    the file. It runs again, as usual, between files."""
+    import gc
+
+    if not gc.isenabled():
+        process(*args)
+        return
+    gc.disable()
+    try:
+        process(*args)
+    finally:
+        gc.enable()
 
 
 def _check_report_options(args) -> None:
@@ -268,7 +294,6 @@ def _process(path: str, args, fixed_config, state: RunState) -> None:
     from . import config as config_module
     from . import files
     from .document import Document
-    from .fix import FixError
     from .linter import explain_preset, lint_document, to_finding
     from .source import InputError
 
@@ -317,6 +342,8 @@ def _process(path: str, args, fixed_config, state: RunState) -> None:
 
     diagnostics = None  # the fixer's last pass already linted the document it returns
     if args.fix or args.diff:
+        from .fix import FixError
+
         try:
             doc, diagnostics = _fix(doc, lint, args, state)
         except FixError as err:

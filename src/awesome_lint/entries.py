@@ -1618,6 +1618,8 @@ def _unwrap(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The range without surrounding white space and matching emphasis markers (``**Title**``)."""
     start = _skip_spaces(text, start, end)
     end = _rstrip(text, start, end)
+    if end > start and text[start] not in "*_":
+        return start, end  # every emphasis marker starts with "*" or "_"
     changed = True
     while changed and end > start:
         changed = False

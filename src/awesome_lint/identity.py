@@ -17,6 +17,9 @@ _ARXIV = re.compile(
 )
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 _TITLE_NOISE = re.compile(r"[\W_]+")
+# Most links: http(s), a host of letters, digits, dots and dashes, no port, user, query or fragment. For
+# them urlsplit gives the host (lower-cased) and the rest as the path, which this pattern reads faster.
+_PLAIN_HTTP = re.compile(r"https?://([A-Za-z0-9.\-]+)((?:/[^?#\t\r\n]*)?)")
 
 
 def arxiv_id(url: str) -> str | None:
@@ -36,6 +39,9 @@ def url_key(url: str) -> str | None:
     paper = arxiv_id(url)
     if paper:
         return f"arxiv:{paper}"
+    plain = _PLAIN_HTTP.fullmatch(url)
+    if plain is not None:
+        return plain.group(1).lower().removeprefix("www.") + plain.group(2).rstrip("/")
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -59,6 +65,18 @@ def title_key(title: str) -> str:
     """A title folded for comparison: Unicode-normalised, case-folded, punctuation and markup dropped."""
     folded = unicodedata.normalize("NFKC", title).casefold()
     return " ".join(_TITLE_NOISE.sub(" ", folded).split())
+
+
+def entry_title_key(ctx, entry) -> str | None:
+    """``title_key`` of an entry's title (None without a title), computed once per document and shared by
+    the rules that compare titles (``double-link`` and ``duplicate-entry``) through ``ctx.shared``."""
+    keys = ctx.shared.get("title_keys")
+    if keys is None:
+        keys = ctx.shared["title_keys"] = {}
+    key = keys.get(id(entry), keys)  # the dict itself stands for "not computed yet"
+    if key is keys:
+        key = keys[id(entry)] = title_key(entry.title.text) if entry.title is not None else None
+    return key
 
 
 _YEAR_HEADING = re.compile(r"^\W*(?:[A-Za-z]+\W+){0,2}(?:19|20)\d\d(?:\W+[A-Za-z]+){0,2}\W*$")

@@ -130,13 +130,18 @@ class _Delim(Record):
 
 def _parse_span(text: str, start: int, end: int, links: list[Link], definitions) -> list[Node]:
     pieces: list = []  # Node (atomic), _Delim, or (start, end) text ranges
-    top = _outermost(links, start, end)
+    delimiters = False  # whether any piece is a _Delim (most spans have no emphasis at all)
     pos = start
-    for link in top:
-        _scan_text(text, pos, link.start, pieces)
-        pieces.append(_link_node(text, link, links, definitions))
-        pos = link.end
-    _scan_text(text, pos, end, pieces)
+    if links:
+        for link in _outermost(links, start, end):
+            delimiters |= _scan_text(text, pos, link.start, pieces)
+            pieces.append(_link_node(text, link, links, definitions))
+            pos = link.end
+    delimiters |= _scan_text(text, pos, end, pieces)
+    if not delimiters:
+        if len(pieces) == 1 and type(pieces[0]) is tuple:  # plain text: one text node
+            return [Node("text", start, end, text_value(text[start:end]))]
+        return _build_flat(text, pieces)
     return _build(text, pieces)
 
 
@@ -164,9 +169,11 @@ def _link_node(text: str, link: Link, links: list[Link], definitions) -> Node:
     return Node(node_type, link.start, link.end, url=link.url, children=children, title=link.title)
 
 
-def _scan_text(text: str, pos: int, end: int, pieces: list) -> None:
-    """Code spans, raw HTML, hard breaks and emphasis delimiters between ``pos`` and ``end``; the rest is text."""
+def _scan_text(text: str, pos: int, end: int, pieces: list) -> bool:
+    """Code spans, raw HTML, hard breaks and emphasis delimiters between ``pos`` and ``end``; the rest is text.
+    Whether it found an emphasis delimiter run."""
     text_from = pos
+    delimiters = False
     while pos < end:
         m = _ATOM_START.search(text, pos, end)
         if m is None:
@@ -197,6 +204,7 @@ def _scan_text(text: str, pos: int, end: int, pieces: list) -> None:
                 pieces.append((text_from, i))
             pieces.append(_delimiter(text, i, run_end))
             pos = text_from = run_end
+            delimiters = True
             continue
         else:  # a line ending: a hard break when two or more spaces (from ``pos`` on) come before it
             spaces = i
@@ -213,6 +221,7 @@ def _scan_text(text: str, pos: int, end: int, pieces: list) -> None:
         pos = text_from = node.end
     if text_from < end:
         pieces.append((text_from, end))
+    return delimiters
 
 
 def _code_span(text: str, i: int, run_end: int, end: int) -> Node | None:
@@ -261,10 +270,16 @@ def _build(text: str, pieces: list) -> list[Node]:
         return _build_flat(text, pieces)
     closing_at = {m[2]: m for m in matches}  # by offset, so each run looks up only its own characters
     opening_at = {m[0]: m for m in matches}
-    events: list = []  # flat stream: ("open", match) / ("close", match) / Node / (start, end)
-    for piece in pieces:
-        if not isinstance(piece, _Delim):
-            events.append(piece)
+    root: list[Node] = []
+    stack: list[tuple[Node | None, list[Node]]] = []
+    current = root
+    for piece in pieces:  # the tree is built as the pieces come, in one pass
+        kind = type(piece)
+        if kind is tuple:
+            _append_text(text, piece[0], piece[1], current)
+            continue
+        if kind is not _Delim:
+            current.append(piece)
             continue
         run = range(piece.start, piece.start + piece.original)
         # In offset order, as the run is walked: the closers by where they start, the outermost opener first.
@@ -272,21 +287,15 @@ def _build(text: str, pieces: list) -> list[Node]:
         used_open = [opening_at[at] for at in run if at in opening_at]
         # Closers use the run's first characters, openers its last; unmatched ones stay text.
         for m in used_close:
-            events.append(("close", m))
+            if stack:
+                node, current = stack.pop()
+                if node is None:
+                    _append_text(text, m[2], m[3], current)
         first_free = max(m[3] for m in used_close) if used_close else piece.start
         last_free = min(m[0] for m in used_open) if used_open else piece.start + piece.original
         if first_free < last_free:
-            events.append((first_free, last_free))
+            _append_text(text, first_free, last_free, current)
         for m in used_open:
-            events.append(("open", m))
-    root: list[Node] = []
-    stack: list[tuple[Node, list[Node]]] = []
-    current = root
-    for event in events:
-        if isinstance(event, Node):
-            current.append(event)
-        elif event[0] == "open":
-            m = event[1]
             if len(stack) >= MAX_NESTING:  # deeper emphasis stays text, so walks over the tree need no deep recursion
                 stack.append((None, current))
                 _append_text(text, m[0], m[1], current)
@@ -295,27 +304,34 @@ def _build(text: str, pieces: list) -> list[Node]:
             current.append(node)
             stack.append((node, current))
             current = node.children
-        elif event[0] == "close":
-            if stack:
-                node, current = stack.pop()
-                if node is None:
-                    _append_text(text, event[1][2], event[1][3], current)
-        else:
-            _append_text(text, event[0], event[1], current)
     return [_finish_text(text, node) for node in root]
 
 
 def _build_flat(text: str, pieces: list) -> list[Node]:
     """``_build`` for pieces none of whose delimiter runs matched: the nodes, and text between them."""
     root: list[Node] = []
+    last = None  # the text node the next text range may extend
     for piece in pieces:
-        if isinstance(piece, Node):
+        kind = type(piece)
+        if kind is tuple:
+            start, end = piece
+        elif kind is _Delim:
+            start, end = piece.start, piece.start + piece.original
+        else:  # an atomic node (no text node among them)
             root.append(piece)
-        elif isinstance(piece, _Delim):
-            _append_text(text, piece.start, piece.start + piece.original, root)
+            last = None
+            continue
+        if start >= end:
+            continue
+        if last is not None and last.end == start:
+            last.end = end
         else:
-            _append_text(text, piece[0], piece[1], root)
-    return [_finish_text(text, node) for node in root]
+            last = Node("text", start, end)
+            root.append(last)
+    for node in root:  # the atomic nodes are finished already (a link's children when it was built)
+        if node.type == "text":
+            node.value = text_value(text[node.start : node.end])
+    return root
 
 
 def _match_emphasis(pieces: list) -> list[tuple[int, int, int, int, str]]:
@@ -404,8 +420,9 @@ def text_value(raw: str) -> str:
     """A text node's value: backslash escapes and entities resolved, soft line breaks kept as ``\\n``."""
     if _NOT_PLAIN.search(raw) is None:
         return raw  # most text: no line ending, escape or entity to resolve
-    value = _LINE_END.sub("\n", raw)
-    value = _ESCAPED.sub(r"\1", value)
+    value = _LINE_END.sub("\n", raw) if "\n" in raw or "\r" in raw else raw
+    if "\\" in value:
+        value = _ESCAPED.sub(r"\1", value)
     if "&" not in value:
         return value
     import html  # only for text with an entity-like "&"

@@ -8,6 +8,8 @@ only when the expected character is also the file's most common one.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from .. import phrasing
 from ..diagnostics import Diagnostic, Edit, Fix
 from . import _remark
@@ -18,11 +20,7 @@ _NOUNS = {"emphasis": "emphasis", "strong": "strong text"}
 def check(ctx, node_type: str, size: int):
     doc = ctx.doc
     text = doc.text
-    found = []  # (node, container span)
-    for span in _remark.phrasing_spans(ctx):
-        for node in _remark.walk(_remark.nodes(ctx, *span)):
-            if node.type == node_type and text[node.start] in "*_":
-                found.append((node, span))
+    found = [(node, span) for node, span in _with_spans(ctx, node_type) if text[node.start] in "*_"]
     style = _remark.expected_style(ctx.options.get("style", "consistent"), [(text[n.start], n.start) for n, _ in found])
     if style.expected is None:
         return
@@ -42,6 +40,21 @@ def check(ctx, node_type: str, size: int):
             f"Unexpected {node_type} marker `{actual}`, expected `{style.expected}`{evidence}",
             fix=fix,
         )
+
+
+def _with_spans(ctx, node_type: str) -> list[tuple[phrasing.Node, tuple[int, int]]]:
+    """(node, its container's span) of each node of the type, in document order: the shared index of nodes
+    by type, each placed in its span by offset (the spans do not overlap), rather than a walk of every tree."""
+    typed = list(_remark.phrasing_nodes(ctx, node_type))
+    if not typed:
+        return []
+    spans = _remark.phrasing_spans(ctx)
+    if any(first[1] > second[0] for first, second in zip(spans, spans[1:], strict=False)):
+        return [  # overlapping spans (not seen in practice): walk each one
+            (node, span) for span in spans for node in _remark.walk(_remark.nodes(ctx, *span)) if node.type == node_type
+        ]
+    starts = [start for start, _ in spans]
+    return [(node, spans[bisect_right(starts, node.start) - 1]) for node in typed]
 
 
 def _swap(ctx, node, span, size: int, marker: str) -> tuple[Edit, Edit] | None:

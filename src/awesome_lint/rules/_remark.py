@@ -489,8 +489,19 @@ def quote_lines(doc) -> list[QuoteLine]:
     """Every line that has block quote markers or continues a block quote without them, in order.
 
     The nesting is followed from the markers at the start of lines (after indentation), so a block quote
-    inside a list item that starts on the item's line (``- > quote``) is not seen.
+    inside a list item that starts on the item's line (``- > quote``) is not seen. Found once per document
+    (two rules read them); the list is shared, not to be changed.
     """
+    found = _quote_lines.get(doc)
+    if found is None:
+        found = _quote_lines[doc] = _find_quote_lines(doc)
+    return found
+
+
+_quote_lines: WeakKeyDictionary = WeakKeyDictionary()  # Document -> its quote_lines
+
+
+def _find_quote_lines(doc) -> list[QuoteLine]:
     found = []
     depth = 0
     for number, kind in enumerate(doc.blocks.line_kinds, start=1):
@@ -507,8 +518,14 @@ def quote_lines(doc) -> list[QuoteLine]:
     return found
 
 
+_QUOTE_MARKER = re.compile(r"[ \t]*>")
+
+
 def _markers(doc, line: int) -> list[int]:
-    start, text = doc.line_starts[line - 1], doc.lines[line - 1]
+    start = doc.line_starts[line - 1]
+    if _QUOTE_MARKER.match(doc.text, start, doc.line_ends[line - 1]) is None:
+        return []  # most lines: no marker opens them
+    text = doc.lines[line - 1]
     found, index = [], 0
     while index < len(text) and text[index] in " \t>":
         if text[index] == ">":

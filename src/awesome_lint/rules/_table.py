@@ -10,6 +10,7 @@ first cell of a row without a leading pipe, the last of a row without a trailing
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from ..diagnostics import Edit, Fix
 from ..record import Record
@@ -73,13 +74,27 @@ def tables(ctx) -> list[list[Cell]]:
 def rows(doc, index: int) -> list[tuple[int, int, int]]:
     """(line, start, end) of each row of a table, the alignment row included: from the row's first character to
     the end of its line, trailing spaces and tabs left out."""
-    starts = {row.line: row.start for row in doc.rows if row.table == index}
+    starts = _row_starts(doc).get(index, {})
     found = []
     for line in table_lines(doc, index):
         start, end = row_span(doc, line)
         start = starts.get(line, start)
         found.append((line, start, max(start, end)))
     return found
+
+
+def _row_starts(doc) -> dict[int, dict[int, int]]:
+    """For each table (by index), where each of its scanned rows starts, by line: found once per document
+    (rows() is asked for each table, and the document's rows are those of every table)."""
+    found = _starts_by_table.get(doc)
+    if found is None:
+        found = _starts_by_table[doc] = {}
+        for row in doc.rows:
+            found.setdefault(row.table, {})[row.line] = row.start
+    return found
+
+
+_starts_by_table: WeakKeyDictionary = WeakKeyDictionary()  # Document -> _row_starts(doc)
 
 
 def table_lines(doc, index: int) -> list[int]:

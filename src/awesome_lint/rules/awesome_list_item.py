@@ -65,6 +65,7 @@ _FINAL_PUNCTUATION = re.compile(r"[.!?…][\"”]?$")
 _PUNCTUATION = re.compile(r"[.!?…]")
 _FINAL_PARENTHESIS = re.compile(r"\)\s*$")
 _WORD_BREAK = re.compile(r"[- ;./']")
+_FIRST_WORD = re.compile(r"[^- ;./']+")  # a run between _WORD_BREAK's characters
 _SYMBOL_START = re.compile(r"[/@#$~&%]")
 _DIGIT = re.compile(r"\d")
 _QUOTE_OR_PARENTHESIS_START = re.compile(r"[\"'(]")
@@ -73,8 +74,16 @@ _QUOTE_OR_PARENTHESIS_START = re.compile(r"[\"'(]")
 class _Evidence:
     """The document's text, and the words it writes capitalised (evidence for the casing fix)."""
 
-    def __init__(self, source: str, capitalised: set[str]):
-        self.source, self.capitalised = source, capitalised
+    def __init__(self, source: str):
+        self.source = source
+        self._capitalised: set[str] | None = None
+
+    @property
+    def capitalised(self) -> set[str]:
+        """Found on first use: only an item whose description starts in lower case needs them."""
+        if self._capitalised is None:
+            self._capitalised = _capitalised_words(self.source)
+        return self._capitalised
 
     def same_as_source(self, node: Node, length: int) -> bool:
         """Whether a text node's first ``length`` characters are written literally (no escape or entity)."""
@@ -106,7 +115,7 @@ def check(ctx):
         nodes = _remark.nodes(ctx, paragraph.start, paragraph.end)
         if len(nodes) > 1 and nodes[0].type == "text" and nodes[0].value == "-" and nodes[1].type in _LINKS:
             yield Diagnostic(nodes[0].start, nodes[0].end, "List item marker must be followed by a space")
-    capitalised = _capitalised_words(doc.text)
+    evidence = _Evidence(doc.text)
     for index in checked_items(ctx):
         item = doc.items[index]
         nodes = _remark.item_nodes(ctx, index)
@@ -115,7 +124,7 @@ def check(ctx):
             yield Diagnostic(item.marker_start, end, "Invalid list item", fix=_empty_items.removal(ctx, index))
             continue
         try:
-            _check_item(nodes, _Evidence(doc.text, capitalised))
+            _check_item(nodes, evidence)
         except _Report as report:
             yield Diagnostic(report.node.start, report.node.end, report.message, fix=report.fix)
 
@@ -242,10 +251,10 @@ def _words(text: str) -> list[str]:
 
 def _check_casing(prefix: Node, evidence: _Evidence) -> None:
     stripped = prefix.value[3:]
-    words = _words(stripped)
-    if not words:
+    first_word = _FIRST_WORD.search(stripped)  # the first of _words(stripped)
+    if first_word is None:
         raise _Report(prefix, "List item description must start with a non-empty string")
-    first = words[0]
+    first = first_word.group()
     if _SYMBOL_START.match(stripped.strip()):
         return
     if not _has_case(first):

@@ -58,13 +58,21 @@ SpellingRule = tuple[str, tuple[tuple["_Pattern", Literal], ...]]
 _ASCII_WORD = re.compile(r"[a-z0-9_]+")  # \w under re.ASCII, in lower case
 
 
-class _Pattern:
-    """A pattern, compiled on first use: most of the hundreds of names never occur in a list."""
+_PLAIN_WORD = re.compile(r"\\b([a-z0-9]+)\\b")  # a pattern that is one word between word boundaries
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 
-    __slots__ = ("source", "_compiled")
+
+class _Pattern:
+    """A pattern, compiled on first use: most of the hundreds of names never occur in a list. Half of them
+    are one word (``\\bkotlin\\b``): those are found with ``str.find``, never compiled (compiling costs
+    about as much as the search, for every pattern a list may match)."""
+
+    __slots__ = ("source", "word", "_compiled")
 
     def __init__(self, source: str):
         self.source = source
+        plain = _PLAIN_WORD.fullmatch(source)
+        self.word = plain.group(1) if plain else None
         self._compiled: re.Pattern | None = None
 
     @property
@@ -168,7 +176,7 @@ def misspellings_of(values: list[str]) -> list[list[tuple[str, str]]]:
     for text_index, by_rule in wanted.items():
         for rule_index in sorted(by_rule):
             right = rules[rule_index][0]
-            hit = _first_hit(texts.texts[text_index], right, by_rule[rule_index])
+            hit = _first_hit(texts.texts[text_index], texts.lowered[text_index], right, by_rule[rule_index])
             if hit is not None:
                 found[text_index].append((hit, right))
     return found
@@ -178,6 +186,16 @@ def _ascii_lower(text: str) -> str:
     """``text`` with A-Z lowered and every other character kept, as re.IGNORECASE | re.ASCII compares
     (``bytes.lower`` lowers ASCII only, in C; ``str.translate`` would look up each character)."""
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+
+
+# bytes.translate's table for _ascii_words: the characters of _ASCII_WORD kept, every other byte a space.
+_WORD_BYTES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 or c == 95 else 32 for c in range(256))
+
+
+def _ascii_words(lowered: str) -> list[str]:
+    """``_ASCII_WORD.findall(lowered)`` for a text lowered by _ascii_lower (no A-Z left), split in C: every
+    character outside [a-z0-9_] becomes a space (a non-ASCII one is first a "?")."""
+    return lowered.encode("ascii", "replace").translate(_WORD_BYTES).decode("ascii").split()
 
 
 class _Texts:
@@ -206,7 +224,7 @@ class _Texts:
     def _word_index(self, literals: list[str]) -> tuple[list[str], dict[str, list[int]]]:
         """The sorted words of all the texts, and the texts holding each word that some literal asks for
         (indexing only those keeps the work per text to one set intersection)."""
-        word_sets = [set(_ASCII_WORD.findall(text)) for text in self.lowered] if literals else []
+        word_sets = [set(_ascii_words(text)) for text in self.lowered] if literals else []
         words = sorted(set().union(*word_sets))
         asked: set[str] = set()
         for literal in literals:
@@ -250,12 +268,37 @@ class _Texts:
         return found
 
 
-def _first_hit(text: str, right: str, patterns: list[_Pattern]) -> str | None:
+def _hits(text: str, lowered: str, lazy: _Pattern):
+    """(start, end) of each match of the pattern (of its "hit" group, when it has one) in ``text``."""
+    if lazy.word is not None:
+        yield from _word_spans(lowered, lazy.word)
+        return
+    pattern = lazy.compiled
+    group = "hit" if "hit" in pattern.groupindex else 0
+    for match in pattern.finditer(text):
+        yield match.span(group)
+
+
+def _word_spans(lowered: str, word: str):
+    """The spans ``re.finditer(rf"\\b{word}\\b", text, re.IGNORECASE | re.ASCII)`` finds, for a lower-case
+    ``word`` of ASCII letters and digits, read from ``lowered = _ascii_lower(text)`` (the same offsets)."""
+    size = len(lowered)
+    at = lowered.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or lowered[at - 1] not in _ASCII_WORD_CHARS) and (
+            end == size or lowered[end] not in _ASCII_WORD_CHARS
+        ):
+            yield at, end
+            at = lowered.find(word, end)
+        else:
+            at = lowered.find(word, at + 1)
+
+
+def _first_hit(text: str, lowered: str, right: str, patterns: list[_Pattern]) -> str | None:
     for lazy in patterns:
-        pattern = lazy.compiled
-        for match in pattern.finditer(text):
-            group = "hit" if "hit" in pattern.groupindex else 0
-            word, start, end = match.group(group), match.start(group), match.end(group)
+        for start, end in _hits(text, lowered, lazy):
+            word = text[start:end]
             if word == right:
                 continue
             before = text[start - 1] if start > 0 else ""

@@ -22,7 +22,7 @@ item's description are left out, and every copy is reported (see ``rules/_awesom
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..identity import comparison_scopes, title_key, url_key
+from ..identity import comparison_scopes, entry_title_key, url_key
 
 ID = "double-link"
 SUMMARY = "the same URL linked twice, after normalising scheme, www., trailing slash and arXiv forms"
@@ -45,7 +45,7 @@ def check(ctx):
     first_seen: dict[tuple, tuple[object, object]] = {}  # (scope, url key) -> (entry, link)
     for entry in doc.entries:
         in_entry: dict[str, object] = {}
-        title = title_key(entry.title.text) if entry.title is not None else None
+        title = entry_title_key(ctx, entry)
         for link in entry.links:
             key = None if link.image else url_key(link.url)
             if key is None:

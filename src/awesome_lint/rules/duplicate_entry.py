@@ -15,7 +15,7 @@ where, is the maintainer's call.
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
-from ..identity import arxiv_id, comparison_scopes, title_key
+from ..identity import arxiv_id, comparison_scopes, entry_title_key
 from ._quote import entry_span, quote_title
 
 ID = "duplicate-entry"
@@ -35,7 +35,7 @@ def check(ctx):
         scope = scopes.get(entry.section)
         reason = None
         if entry.title is not None:
-            key = title_key(entry.title.text)
+            key = entry_title_key(ctx, entry)
             if len(key.split()) >= min_words:
                 first = first_by_title.setdefault((scope, key), entry)
                 if first is not entry:

@@ -23,6 +23,7 @@ UPPER, LOWER, MIXED = "upper", "lower", "mixed"
 MIN_WORDS = 3
 _LONG_WORD = 6  # letters: longer than most acronyms (SLAM, NeRF, GS-ICP's parts)
 _LETTER = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")  # runs of _LETTER: joined, the same letters in a few matches
 
 
 def case_of(title: str) -> str | None:
@@ -34,7 +35,7 @@ def case_of(title: str) -> str | None:
     words = [word for word in title.split() if _LETTER.search(word)]
     if len(words) < MIN_WORDS or not title.lstrip()[:1].isalnum():  # "/c/selfhosted on lemmy.world"
         return None
-    letters = "".join(_LETTER.findall(title))
+    letters = "".join(_LETTERS.findall(title))
     if letters.isupper():
         # "RGBD GS-ICP SLAM" is a row of acronyms, not a title in capitals: those have a long word
         parts = re.split(r"[^\w]+", title)

@@ -39,7 +39,6 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # space, bracket or quote. It opens with one character class (and the word check after it), so the regex
 # engine skips the text without "h" or "w" in C.
 _URL = re.compile(r"[hHwW](?<!\w.)(?:(?<=[hH])(?i:ttps?://)|(?<=[wW])(?i:ww\.))[^\s<>()\[\]\"']+")
-_LETTERS = re.compile(r"[A-Za-z]+")
 _LETTERS_ONLY = bytes(c if 65 <= c <= 90 or 97 <= c <= 122 else 32 for c in range(256))  # a bytes.translate table
 # Each thing _hidden masks starts with one of these: "[" or "<" (links, HTML), "`" (code), ":" (URLs, shortcodes).
 _MASK_TRIGGER = re.compile(r"[\[<`:]")
@@ -96,9 +95,10 @@ def _author_words(doc, listed: _Listed) -> set[int]:
 
 def _word_set(text: str, start: int, end: int) -> set[str]:
     """``set(_WORD.findall(text, start, end))``. Without an apostrophe in the span every token is a run of
-    letters, which the simpler pattern finds in about half the time."""
+    letters: the span with every other character made a space (a character outside ASCII is first one "?"),
+    split in C, which costs less than the pattern's search (and, span by span, no copy of the whole text)."""
     if text.find("'", start, end) < 0 and text.find("’", start, end) < 0:
-        return set(_LETTERS.findall(text, start, end))
+        return set(text[start:end].encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii").split())
     return set(_WORD.findall(text, start, end))
 
 
