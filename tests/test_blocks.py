@@ -399,3 +399,15 @@ def test_speed_on_a_long_list():
     started = time.process_time()
     B.scan(doc.text, doc.lines, doc.line_starts)
     assert time.process_time() - started < 1.0  # about 0.1 s; the budget leaves room for slow machines
+
+
+@pytest.mark.parametrize("line", ["    - [Paper](https://x.org/a) -", "    # H"], ids=["item", "heading"])
+def test_a_line_four_columns_past_the_items_that_take_it_is_lazy_text(line):
+    # Only the document takes the line, 4 columns in: to CommonMark (commonmark.js, GitHub) no block but code
+    # starts there, and code does not interrupt the paragraph "[ ]". markdown-it ends the paragraph with an
+    # item or a heading, then reads code; the scanner follows GitHub, so "- [ ]" is not an empty item.
+    doc = parse(f"   -\n      - [ ]\n{line}\n")
+    assert doc.blocks.line_kinds == [B.ITEM, B.ITEM, B.TEXT]
+    assert [(item.line, item.end_line) for item in doc.items] == [(1, 3), (2, 3)]
+    assert doc.text[doc.items[1].content_start : doc.items[1].text_end] == f"[ ]\n{line}"
+    assert not doc.headings

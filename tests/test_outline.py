@@ -71,6 +71,29 @@ def test_a_table_with_a_short_row_is_no_heading(text):
     assert repaired(text)[1] == oracle(text)[1] == Counter()
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["| Title |\n|---|\n| \n*\n-\n", "| Title |\n|---|\n| a |\n| b\n-\n"],
+    ids=["row-then-empty-items", "row-without-closing-pipe"],
+)
+def test_a_row_under_a_table_is_no_heading(text):
+    # mistune's table ends at a row that does not end with "|"; GFM's takes it, and ends at a block or a blank line.
+    assert repaired(text)[1] == oracle(text)[1] == Counter()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["| Title |\n|---|\n\n| \n*\n-\n", "| Title |\n|---|\n   \n| x\n-\n", "x\n\n| a\n-\n"],
+    ids=["blank-line-between", "white-space-line-between", "no-table"],
+)
+def test_a_pipe_paragraph_apart_from_a_table_is_still_a_heading(text):
+    assert sum(repaired(text)[1].values()) == 1 == sum(oracle(text)[1].values())
+
+
+def test_removing_empty_items_under_a_table_row_changes_no_heading():
+    assert outline("| Title |\n|---|\n| \n*\n-\n") == outline("| Title |\n|---|\n| \n")
+
+
 @pytest.mark.parametrize("text", ["    code\n  -\n-\n", "    code\n      \n  - paper\n-\n"], ids=["empty", "item"])
 def test_list_items_over_a_dash_are_no_heading(text):
     assert repaired(text)[1] == oracle(text)[1] == Counter()

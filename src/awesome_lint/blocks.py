@@ -258,7 +258,9 @@ class Blocks(Record):
 #   * a line that would be a lazy continuation line is checked for block starts the way markdown-it checks it:
 #     by the outermost block quote it leaves (with its indentation), then by deeper block quotes and by the
 #     paragraph of the innermost list item (whatever its indentation, and only there can it head a table); a
-#     list marker indented by 4 columns or more from the list's parent content does not count.
+#     list marker indented by 4 columns or more from the list's parent content does not count. Not followed: a
+#     line indented by 4 columns or more from the last list item that takes it is lazy text, as in CommonMark
+#     (markdown-it ends the paragraph there with a list item or a heading, and the line becomes code).
 # Known differences from markdown-it: it loses the column of a tab that follows a ">" of a nested block quote (the
 # scanner expands such tabs as CommonMark says); it stops parsing below 20 levels of nesting (the scanner at
 # _MAX_DEPTH); link reference definitions are found on one line only.
@@ -954,7 +956,10 @@ class _Scanner:
         blockquote rule); if the line stays lazy, deeper block quotes check it again whatever its indentation.
         A line that only list items do not take is checked by the paragraph inside the innermost item, whatever
         its indentation, and may head a table there. In both cases a list marker indented by 4 columns or more
-        from the content of the list's parent does not count."""
+        from the content of the list's parent does not count. Unlike markdown-it, a line indented by 4 columns or
+        more from the content of the last list item that takes it (or from the document) stays lazy: to
+        CommonMark (commonmark.js, cmark-gfm: GitHub) no block but code starts there, and code does not
+        interrupt a paragraph (markdown-it measures its indentation from the paragraph's own item)."""
         stack = self.stack
         depth = len(stack)
         before = stack[matched - 1]
@@ -967,6 +972,8 @@ class _Scanner:
                 parent_col = col + stack[first_quote - 2].widths - before.widths
                 checked = self.ends_quote(line, npos, ncol - parent_col < 4)
             return checked or (quotes > 1 and self.ends_quote(line, npos, True))
+        if ncol - col >= 4:
+            return False  # "    - x" under "   -" + "      - [ ]": lazy text on GitHub, code to markdown-it
         if self.has_bar(line, index, npos) and self.table_aligns(line, npos, index, depth) is not None:
             return True
         parent_col = col + stack[depth - 2].widths - before.widths

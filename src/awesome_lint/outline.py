@@ -27,11 +27,15 @@ so that nothing after them is misread either:
   reads indentation with tab stops of 4: here it is expanded before mistune reads it (a line's
   indentation is never a link's or a heading's text).
 
-And one "heading" is left out of what mistune reads:
+And two kinds of "heading" are left out of what mistune reads:
 
 * a table with a row of fewer cells than its header: mistune's table plugin reads no table at all, but a
   paragraph, and a ``-`` line under it makes that paragraph a setext heading. A "heading" whose second line
-  is a delimiter row with as many cells as its first line is such a table, never a heading in GFM.
+  is a delimiter row with as many cells as its first line is such a table, never a heading in GFM;
+* a row that mistune's table does not take (``| `` with no closing pipe), right under the table: mistune ends
+  the table there and reads the row, with the lines after it, as a paragraph that a ``-`` line can make a
+  setext heading. To GFM the row is the table's, and a table ends only at a blank line or another block:
+  a "heading" whose first line starts with ``|``, with no blank line between it and a table, is none.
 """
 
 from __future__ import annotations
@@ -84,8 +88,11 @@ def outline(text: str) -> tuple[Counter, Counter]:
     headings: Counter = Counter()
 
     def count(_rendered, state) -> None:
+        above = {}
         for block in state.tokens:
+            _mark_a_row_under_a_table(above, block)
             _count_block(markdown, state, block, links, headings)
+            above = block
 
     markdown.renderer = count
     markdown(text)
@@ -107,6 +114,7 @@ def _markdown(repair_lists: bool = True):
     if repair_lists:
         markdown.block.register("list", None, _parse_list)
     markdown.inline.register("link", None, _parse_link)
+    markdown.block.register("table", None, _parse_table)
     return markdown
 
 
@@ -122,7 +130,8 @@ def _count_block(markdown, state, block: dict, links: Counter, headings: Counter
         if "text" not in token:
             continue
         inline = markdown.inline(token.pop("text").strip(" \r\n\t\f"), state.env)
-        if token.get("type") == "heading" and not _is_misread_table({**token, "children": inline}):
+        heading = token.get("type") == "heading" and not token.get(_TABLE_ROW_HEADING)
+        if heading and not _is_misread_table({**token, "children": inline}):
             headings[plain({"children": inline})] += 1
         _count_links(inline, links)
 
@@ -160,6 +169,39 @@ def _cells(row: str) -> int:
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
     return len(re.split(r"(?<!\\)\|", row))
+
+
+# ------------------------------------------------------------------------- rows under a table, no heading
+
+_TABLE_ENDS_AT_A_LINE = "ends_at_a_line"  # a table token's mark: no blank line after it
+_TABLE_ROW_HEADING = "table_row_heading"  # a heading token's mark: its first line is a row of the table above
+_ROW_START = re.compile(r" {0,3}\|")
+
+
+def _parse_table(block, match, state) -> int | None:
+    """mistune's table, marked when the next line follows it with no blank line between (its pattern takes the
+    blank lines after a table; a line of white space is left to the next block, which is then no paragraph)."""
+    from mistune.plugins.table import parse_table
+
+    end = parse_table(block, match, state)
+    if end and not match.group().endswith("\n\n"):
+        state.tokens[-1][_TABLE_ENDS_AT_A_LINE] = True
+    return end
+
+
+def _mark_a_row_under_a_table(above: dict, block: dict) -> None:
+    """Mark a setext heading whose first line is a row of the table right above it: GFM's table takes that row,
+    so the paragraph, and the heading, do not exist there. (mistune reads tables at the top level only, so
+    both are top-level blocks; marked here, not in mistune's setext rule, which every nested list goes
+    through: a wrapper there would cost a call per level, and deep lists would reach the recursion limit
+    sooner.)"""
+    if (
+        above.get(_TABLE_ENDS_AT_A_LINE)
+        and block.get("type") == "heading"
+        and block.get("style") == "setext"
+        and _ROW_START.match(block.get("text", ""))
+    ):
+        block[_TABLE_ROW_HEADING] = True
 
 
 # ------------------------------------------------------------------------- lists, ended as CommonMark ends them
