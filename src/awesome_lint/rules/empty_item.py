@@ -3,6 +3,10 @@
 An empty item renders as a stray bullet (or an empty checkbox). It is usually a placeholder someone
 forgot. The fix removes the item's line, and with it the empty items nested in it (in one piece, from the
 outermost); an item with anything else nested under it is reported but not removed.
+
+A double marker (``* * [Name](url)``: an item holding nothing but another item on its line) renders as a
+bullet inside a bullet. Written once or twice it is a slip, reported without a fix; a list that writes it
+on purpose (``* - [ ] task``, at least ``double-marker-style`` times) is left alone.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ ID = "empty-item"
 SUMMARY = "a list item with nothing after its marker (or its checkbox)"
 SEVERITY = "warning"
 FIX = "safe"
-OPTIONS: dict = {}
+OPTIONS: dict = {"double-marker-style": 3}  # this many double markers make them the list's style
 
 
 def _is_empty(doc, index: int) -> bool:
@@ -31,10 +35,9 @@ def _starts_with_other_block(doc, index: int) -> bool:
     setext heading): content, unlike a nested list (``- - x``, or items on the lines below), which leaves the
     item itself empty."""
     item = doc.items[index]
-    nested_on_line = index + 1 < len(doc.items) and doc.items[index + 1].line == item.line
     own = doc.text[item.content_start : doc.line_ends[item.line - 1]].replace(item.checkbox or "", "", 1)
     if own.strip():
-        return not nested_on_line
+        return not _nested_on_line(doc, index)
     kinds = doc.blocks.line_kinds
     for number in range(item.line + 1, item.end_line + 1):
         if kinds[number - 1] != BLANK:
@@ -42,12 +45,31 @@ def _starts_with_other_block(doc, index: int) -> bool:
     return False
 
 
+def _nested_on_line(doc, index: int) -> bool:
+    return index + 1 < len(doc.items) and doc.items[index + 1].line == doc.items[index].line
+
+
+def _is_double_marker(doc, index: int) -> bool:
+    """An empty item whose own line holds a nested item with something in it (``* * [Name](url)``)."""
+    return _nested_on_line(doc, index) and not _is_empty(doc, index + 1)
+
+
 def check(ctx):
     doc = ctx.doc
-    for index, item in enumerate(doc.items):
-        if not _is_empty(doc, index):
+    empty = [index for index in range(len(doc.items)) if _is_empty(doc, index)]
+    doubles = {index for index in empty if _is_double_marker(doc, index)}
+    list_style = len(doubles) >= ctx.options.get("double-marker-style", 3)  # the list writes them on purpose
+    for index in empty:
+        if index in doubles and list_style:
             continue
+        item = doc.items[index]
         line_end = doc.line_ends[item.line - 1]
+        if index in doubles:
+            nested = doc.items[index + 1]
+            pair = f"{item.marker} {nested.marker}"
+            what = f"list item '{item.marker}' holds only another item on its line ('{pair}'): a bullet inside a bullet"
+            yield Diagnostic(item.marker_start, line_end, what)
+            continue
         what = (
             f"empty task item '{item.marker} {item.checkbox}'" if item.checkbox else f"empty list item '{item.marker}'"
         )
