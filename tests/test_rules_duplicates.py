@@ -115,6 +115,16 @@ def test_duplicate_entry_by_title_and_by_arxiv_id_across_year_sections():
     assert all(f.fix is None for f in found)
 
 
+def test_two_titles_on_one_arxiv_paper_are_a_rename_or_a_wrong_link():
+    found = findings(YEARS, "duplicate-entry")[1]
+    assert found.message == (
+        '"Other Paper Title" links the same arXiv paper 2101.00001 as "Alpha Beta Gamma" on line 7 (section "2021"):'
+        " one paper under two titles, or a wrong link"
+    )
+    same_title = YEARS.replace("Other Paper Title", "Alpha Beta Gamma")
+    assert "is listed twice" in findings(same_title, "duplicate-entry")[1].message
+
+
 def test_duplicate_entry_other_topics_only_with_document_scope():
     found = findings(YEARS, "duplicate-entry", {"scope": "document"})
     assert [f.line for f in found] == [12, 13, 17]

@@ -2,7 +2,8 @@
 
 Titles are compared folded (case, punctuation, markup and Unicode forms ignored); arXiv links are compared
 by paper id, whatever their form (abs or pdf, with or without a version). Each later copy is reported,
-naming the line of the first.
+naming the line of the first. Two different titles linking one arXiv paper are reported as what they most
+often are: a paper renamed between versions, or a link copied from the entry above.
 
 Entries are compared within their section, and across the year sections of one topic (``#### 2022``
 and ``#### 2021`` under one heading: a paper has one year). A paper filed under two topics is usually
@@ -44,14 +45,39 @@ def check(ctx):
             first = first_by_arxiv.setdefault((scope, paper), entry)
             if first is not entry and reason is None:
                 reason = (first, f"a link to the same arXiv paper {paper}")
+                if _titled_differently(ctx, entry, first):
+                    yield _wrong_link_or_duplicate(doc, entry, first, paper)
+                    reason = None
+                    break
         if reason is not None:
             yield _diagnostic(doc, entry, *reason)
 
 
+def _titled_differently(ctx, entry, first) -> bool:
+    return (
+        entry.title is not None
+        and first.title is not None
+        and entry_title_key(ctx, entry) != entry_title_key(ctx, first)
+    )
+
+
+def _wrong_link_or_duplicate(doc, entry, first, paper: str) -> Diagnostic:
+    """Two titles, one arXiv paper: as often a link copied from the entry above as a paper listed twice."""
+    start, end = entry_span(entry)
+    other = f"{quote_title(first, 40)} on {_where(doc, first, entry)}"
+    message = f"{quote_title(entry)} links the same arXiv paper {paper} as {other}"
+    message += ": one paper under two titles, or a wrong link"
+    return Diagnostic(start, end, message)
+
+
 def _diagnostic(doc, entry, first, why: str) -> Diagnostic:
     start, end = entry_span(entry)
-    where = f"line {first.line}"
-    if first.section != entry.section and first.section is not None:
-        where += f' (section "{doc.headings[first.section].text}")'
     title = quote_title(entry) or "this entry"
-    return Diagnostic(start, end, f"{title} is listed twice: {why} as the entry on {where}")
+    return Diagnostic(start, end, f"{title} is listed twice: {why} as the entry on {_where(doc, first, entry)}")
+
+
+def _where(doc, first, entry) -> str:
+    where = f"line {first.line}"
+    if first.section is not None and first.section != entry.section:
+        where += f' (section "{doc.headings[first.section].text}")'
+    return where
