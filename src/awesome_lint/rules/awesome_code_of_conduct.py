@@ -9,7 +9,6 @@ Skipped when the list is read from stdin.
 
 from __future__ import annotations
 
-import json
 import re
 
 from ..diagnostics import Diagnostic
@@ -27,6 +26,8 @@ AUTHOR, AUTHOR_EMAIL = "sindresorhus", "sindresorhus@gmail.com"
 
 def _owner(folder) -> str | None:
     """The GitHub owner named by package.json's repository, as awesome-lint's find-author-name reads it."""
+    import json  # only when a code of conduct exists: json costs a millisecond to import
+
     try:
         package = json.loads((folder / "package.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
