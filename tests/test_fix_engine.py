@@ -34,6 +34,15 @@ def test_a_fix_with_several_edits_is_all_or_nothing():
     assert new == "Abcdefghij"
 
 
+def test_of_two_fixes_starting_together_the_one_reaching_further_wins():
+    text = "1.\n2. b\n"
+    renumber, remove = diag(Edit(0, 1, "3")), diag(Edit(0, 3, ""))  # the item's marker; the whole (empty) item
+    for order in ([renumber, remove], [remove, renumber]):
+        new, taken = apply_fixes(text, order)
+        assert new == "2. b\n"
+        assert [d.fix for d in taken] == [remove[1]]
+
+
 def test_fixed_point_counts_passes():
     text = "x  y"  # each pass removes one doubled space, the loop runs until none is left
 

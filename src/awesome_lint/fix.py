@@ -74,10 +74,14 @@ class Baseline(Record):
 
 
 def apply_fixes(text: str, fixes: list[tuple[Diagnostic, Fix]]) -> tuple[str, list[Diagnostic]]:
-    """Apply fixes in order of position, skipping any fix that overlaps one already taken."""
+    """Apply fixes in order of position, skipping any fix that overlaps one already taken.
+
+    Of two fixes starting at one point, the one reaching further goes first: a fix that removes a line wins
+    over one that edits the same line's start (renumbering an item that is removed anyway), which would
+    otherwise cost a pass of its own."""
     taken: list[tuple[Diagnostic, Fix]] = []
     last_end = -1
-    for diagnostic, fix in sorted(fixes, key=lambda pair: (pair[1].start, pair[1].end)):
+    for diagnostic, fix in sorted(fixes, key=_first_edit_longest_first):
         edits = sorted(fix.edits, key=lambda edit: edit.start)
         if edits[0].start < last_end or any(a.end > b.start for a, b in zip(edits, edits[1:], strict=False)):
             continue
@@ -93,6 +97,11 @@ def apply_fixes(text: str, fixes: list[tuple[Diagnostic, Fix]]) -> tuple[str, li
             position = edit.end
     pieces.append(text[position:])
     return "".join(pieces), [diagnostic for diagnostic, _fix in taken]
+
+
+def _first_edit_longest_first(pair: tuple[Diagnostic, Fix]) -> tuple[int, int]:
+    first = min(pair[1].edits, key=lambda edit: (edit.start, edit.end))
+    return first.start, -first.end
 
 
 def _is_insertion_clash(previous: Fix, fix: Fix) -> bool:
