@@ -9,7 +9,7 @@ import pytest
 
 from awesome_lint import document, entries, inline, phrasing
 from awesome_lint.config import Config, resolve_rules
-from awesome_lint.document import Document
+from awesome_lint.document import Document, trimmed_span
 from awesome_lint.linter import lint_document
 from awesome_lint.rules import _remark
 from awesome_lint.source import Source
@@ -42,14 +42,6 @@ SAMPLE = """\
 """
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\r\n":
-        start += 1
-    while end > start and text[end - 1] in " \t\r\n":
-        end -= 1
-    return start, end
-
-
 @pytest.fixture
 def scans(monkeypatch) -> Counter:
     """Every call of ``inline.scan_links``, by the (trimmed) span it scanned, whichever module made it."""
@@ -57,7 +49,7 @@ def scans(monkeypatch) -> Counter:
     real = inline.scan_links
 
     def counting(text, start=0, end=None, definitions=None):
-        made[_trimmed(text, start, len(text) if end is None else end)] += 1
+        made[trimmed_span(text, start, len(text) if end is None else end)] += 1
         return real(text, start, end, definitions)
 
     for module in (inline, document, entries, phrasing):
@@ -74,7 +66,7 @@ def _lint(text: str, preset: str) -> Document:
 
 
 def _item_spans(doc: Document) -> list[tuple[int, int]]:
-    spans = [_trimmed(doc.text, item.content_start, item.text_end) for item in doc.items]
+    spans = [trimmed_span(doc.text, item.content_start, item.text_end) for item in doc.items]
     return [(start, end) for start, end in spans if start < end]
 
 
@@ -109,7 +101,7 @@ def test_white_space_around_a_span_gives_the_same_scan():
     doc = Document(Source("README.md", text))
     start, end = 1, text.index("\n\n") + 1
     shared = doc.links_in(start, end)
-    assert shared is doc.links_in(*_trimmed(text, start, end))  # one scan, one list
+    assert shared is doc.links_in(*trimmed_span(text, start, end))  # one scan, one list
     assert shared == inline.scan_links(text, start, end, doc.definitions)
     assert [link.kind for link in shared] == ["inline", "bare", "reference"]
 

@@ -66,19 +66,8 @@ def test_fix_with_nothing_to_fix_lints_once_and_never_verifies(seed, monkeypatch
 
 def test_a_lint_imports_no_markdown_parser(seed):
     """The lint path finds blocks with its own scanner: mistune (and markdown-it) stay unimported."""
-    code = (
-        "import sys; from awesome_lint import cli; cli.main(['--preset', sys.argv[2], sys.argv[1]]); "
-        "print(sorted(m for m in ('mistune', 'markdown_it') if m in sys.modules))"
-    )
     for preset in ("paper-list", "awesome"):
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(seed / "README.md"), preset],
-            capture_output=True,
-            text=True,
-            env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
-            check=False,
-        ).stdout
-        assert out.splitlines()[-1] == "[]", out
+        assert {"mistune", "markdown_it"}.isdisjoint(what_a_lint_loaded(seed, preset)["watched"])
 
 
 # ------------------------------------------------------------------------------------------ the data cache
@@ -200,20 +189,10 @@ def test_awesome_spell_check_compiles_only_the_patterns_a_list_may_match(data_ca
 
 def test_a_lint_with_a_warm_cache_imports_no_yaml(seed, tmp_path):
     """The shipped data comes from the cache: PyYAML is imported only to read a config file."""
-    code = (
-        "import sys; from awesome_lint import cli; cli.main(['--preset', sys.argv[2], sys.argv[1]]); "
-        "print('yaml' in sys.modules)"
-    )
-    env = {"PYTHONPATH": str(ROOT / "src"), "PATH": "", diskcache.ENV: str(tmp_path / "cache")}
-    for preset in ("paper-list", "awesome", "paper-list"):
-        out = subprocess.run(
-            [sys.executable, "-c", code, str(seed / "README.md"), preset],
-            capture_output=True,
-            text=True,
-            env=env,
-            check=False,
-        ).stdout
-    assert out.splitlines()[-1] == "False", out
+    cache = {diskcache.ENV: str(tmp_path / "cache")}
+    for preset in ("paper-list", "awesome"):  # the first runs fill the cache
+        what_a_lint_loaded(seed, preset, cache)
+    assert "yaml" not in what_a_lint_loaded(seed, "paper-list", cache)["watched"]
 
 
 # ------------------------------------------------------------------------------------------ start-up
@@ -222,7 +201,8 @@ _WHAT_A_LINT_LOADED = """
 import sys
 from awesome_lint import cli
 cli.main(['--preset', sys.argv[2], sys.argv[1]])
-heavy = [name for name in ('dataclasses', 'inspect', 'datetime', 'json') if name in sys.modules]
+watched = [name for name in ('mistune', 'markdown_it', 'yaml', 'dataclasses', 'inspect', 'datetime', 'json')
+           if name in sys.modules]
 import json
 modules = [name for name in sys.modules if name.startswith('awesome_lint')]
 rules = sorted(name.rsplit('.', 1)[1] for name in modules
@@ -230,17 +210,18 @@ rules = sorted(name.rsplit('.', 1)[1] for name in modules
 dataclasses = sorted(
     f'{name}.{value.__name__}' for name in modules for value in vars(sys.modules[name]).values()
     if isinstance(value, type) and value.__module__ == name and hasattr(value, '__dataclass_fields__'))
-print(json.dumps({'rules': rules, 'modules': sorted(modules), 'dataclasses': dataclasses, 'heavy': heavy}))
+print(json.dumps({'rules': rules, 'modules': sorted(modules), 'dataclasses': dataclasses, 'watched': watched}))
 """
 
 
-def what_a_lint_loaded(seed, preset: str) -> dict:
-    """The rule modules, package modules and dataclasses a plain lint of the seed loaded, in a fresh process."""
+def what_a_lint_loaded(seed, preset: str, env: dict | None = None) -> dict:
+    """What a plain lint of the seed loaded, in a fresh process: the rule and package modules, the dataclasses
+    they define, and which of a few modules a lint should not need (``watched``) it imported."""
     out = subprocess.run(
         [sys.executable, "-c", _WHAT_A_LINT_LOADED, str(seed / "README.md"), preset],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "", **(env or {})},
         check=False,
     ).stdout
     return json.loads(out.splitlines()[-1])
@@ -280,7 +261,8 @@ def test_a_plain_lint_creates_no_dataclass(seed, preset):
     """
     loaded = what_a_lint_loaded(seed, preset)
     assert loaded["dataclasses"] == []
-    assert loaded["heavy"] == []  # a lint imports none of dataclasses, inspect, datetime (the year) and json
+    # a lint imports none of dataclasses, inspect, datetime (the year) and json
+    assert {"dataclasses", "inspect", "datetime", "json"}.isdisjoint(loaded["watched"])
 
 
 def test_each_links_label_is_found_once_per_lint(seed, monkeypatch):

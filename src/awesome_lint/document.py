@@ -18,6 +18,15 @@ from .source import Source
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
+def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the spaces, tabs and line endings at the span's ends."""
+    while start < end and text[start] in " \t\r\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return start, end
+
+
 class Document:
     def __init__(self, source: Source):
         self.source = source
@@ -73,12 +82,7 @@ class Document:
         is shared; do not change it. White space at the span's ends holds no link and changes none (a bare URL
         after it still follows white space), so it is left out of the key."""
         text = self.text
-        start, end = max(0, start), min(end, len(text))
-        while start < end and text[start] in " \t\r\n":
-            start += 1
-        while end > start and text[end - 1] in " \t\r\n":
-            end -= 1
-        key = (start, end)
+        key = start, end = trimmed_span(text, max(0, start), min(end, len(text)))
         links = self._link_scans.get(key)
         if links is None:
             links = self._link_scans[key] = scan_links(text, start, end, self.definitions)

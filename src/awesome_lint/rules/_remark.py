@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from .. import phrasing
 from ..blocks import BLANK, CODE, COMMENT, HTML, QUOTE, TEXT
+from ..document import trimmed_span
 from ..record import Record
 
 # The rule ids awesome-lint 2.3.0 reports (config.js and rules/index.js); the rules of the awesome
@@ -74,7 +75,7 @@ def nodes(ctx, start: int, end: int) -> list[phrasing.Node]:
 def item_nodes(ctx, index: int) -> list[phrasing.Node]:
     """The phrasing nodes of a list item's first paragraph ([] for an empty item)."""
     item = ctx.doc.items[index]
-    start, end = _trimmed(ctx.doc.text, item.content_start, item.text_end)
+    start, end = trimmed_span(ctx.doc.text, item.content_start, item.text_end)
     return nodes(ctx, start, end) if start < end else []
 
 
@@ -84,15 +85,7 @@ def item_paragraph_start(ctx, index: int) -> int:
     start = item.content_start
     if item.checkbox and ctx.doc.text.startswith(item.checkbox, start):
         start += len(item.checkbox)
-    return _trimmed(ctx.doc.text, start, item.text_end)[0]
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\r\n":
-        start += 1
-    while end > start and text[end - 1] in " \t\r\n":
-        end -= 1
-    return start, end
+    return trimmed_span(ctx.doc.text, start, item.text_end)[0]
 
 
 def paragraphs(ctx) -> list[Paragraph]:
@@ -104,9 +97,9 @@ def _find_paragraphs(doc) -> list[Paragraph]:
     found: list[Paragraph] = []
     covered: set[int] = set()
     for index, item in enumerate(doc.items):
-        start, end = _trimmed(doc.text, item.content_start, item.text_end)
+        start, end = trimmed_span(doc.text, item.content_start, item.text_end)
         if item.checkbox and doc.text.startswith(item.checkbox, start):
-            start, end = _trimmed(doc.text, start + len(item.checkbox), end)
+            start, end = trimmed_span(doc.text, start + len(item.checkbox), end)
         if start >= end:
             continue
         line, end_line = doc.line_of(start), doc.line_of(end - 1)
@@ -123,7 +116,7 @@ def _find_paragraphs(doc) -> list[Paragraph]:
         while number <= len(kinds) and kinds[number - 1] == TEXT and number not in covered:
             number += 1
         last = number - 1
-        start, end = _trimmed(doc.text, doc.line_starts[first - 1], doc.line_ends[last - 1])
+        start, end = trimmed_span(doc.text, doc.line_starts[first - 1], doc.line_ends[last - 1])
         if start < end:
             if item_lines is None:
                 item_lines = _item_lines(doc)

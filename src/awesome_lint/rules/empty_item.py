@@ -49,15 +49,12 @@ def _nested_on_line(doc, index: int) -> bool:
     return index + 1 < len(doc.items) and doc.items[index + 1].line == doc.items[index].line
 
 
-def _is_double_marker(doc, index: int) -> bool:
-    """An empty item whose own line holds a nested item with something in it (``* * [Name](url)``)."""
-    return _nested_on_line(doc, index) and not _is_empty(doc, index + 1)
-
-
 def check(ctx):
     doc = ctx.doc
     empty = [index for index in range(len(doc.items)) if _is_empty(doc, index)]
-    doubles = {index for index in empty if _is_double_marker(doc, index)}
+    # Double markers (``* * [Name](url)``): empty items whose line holds a nested item with something in it.
+    empty_set = set(empty)
+    doubles = {index for index in empty if _nested_on_line(doc, index) and index + 1 not in empty_set}
     list_style = len(doubles) >= ctx.options.get("double-marker-style", 3)  # the list writes them on purpose
     for index in empty:
         if index in doubles and list_style:
