@@ -125,6 +125,18 @@ def test_two_titles_on_one_arxiv_paper_are_a_rename_or_a_wrong_link():
     assert "is listed twice" in findings(same_title, "duplicate-entry")[1].message
 
 
+def test_every_arxiv_paper_of_an_entry_is_remembered_after_a_hit():
+    text = (
+        "# Papers\n\n"
+        "- First Paper Title [CVPR 2021] [Paper](https://arxiv.org/abs/2101.00001)\n"
+        "- Second Paper Title [CVPR 2021] [Paper](https://arxiv.org/abs/2101.00001) [v2](https://arxiv.org/abs/2101.00002)\n"
+        "- Third Paper Title [CVPR 2021] [Paper](https://arxiv.org/abs/2101.00002)\n"
+    )
+    found = findings(text, "duplicate-entry")
+    assert [(f.line, "2101.00002" in f.message) for f in found] == [(4, False), (5, True)]
+    assert '"Second Paper Title" on line 4' in found[1].message
+
+
 def test_duplicate_entry_other_topics_only_with_document_scope():
     found = findings(YEARS, "duplicate-entry", {"scope": "document"})
     assert [f.line for f in found] == [12, 13, 17]

@@ -34,23 +34,23 @@ def check(ctx):
     first_by_arxiv: dict = {}
     for entry in doc.entries:
         scope = scopes.get(entry.section)
-        reason = None
+        same_title = None
         if entry.title is not None:
             key = entry_title_key(ctx, entry)
             if len(key.split()) >= min_words:
                 first = first_by_title.setdefault((scope, key), entry)
-                if first is not entry:
-                    reason = (first, "the same title")
+                same_title = first if first is not entry else None
+        same_paper = None  # (the first entry, the arXiv id) of the first paper listed before
         for paper in sorted({arxiv_id(link.url) for link in entry.links} - {None}):
-            first = first_by_arxiv.setdefault((scope, paper), entry)
-            if first is not entry and reason is None:
-                reason = (first, f"a link to the same arXiv paper {paper}")
-                if _titled_differently(ctx, entry, first):
-                    yield _wrong_link_or_duplicate(doc, entry, first, paper)
-                    reason = None
-                    break
-        if reason is not None:
-            yield _diagnostic(doc, entry, *reason)
+            first = first_by_arxiv.setdefault((scope, paper), entry)  # every paper is recorded, even after a hit
+            if first is not entry and same_paper is None:
+                same_paper = first, paper
+        if same_title is not None:
+            yield _diagnostic(doc, entry, same_title, "the same title")
+        elif same_paper is not None and _titled_differently(ctx, entry, same_paper[0]):
+            yield _wrong_link_or_duplicate(doc, entry, *same_paper)
+        elif same_paper is not None:
+            yield _diagnostic(doc, entry, same_paper[0], f"a link to the same arXiv paper {same_paper[1]}")
 
 
 def _titled_differently(ctx, entry, first) -> bool:
